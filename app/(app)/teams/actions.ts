@@ -1,0 +1,16 @@
+"use server";
+
+import { redirect } from "next/navigation";
+
+import { requireUser } from "@/lib/dal/session";
+import { createTeam, createTeamSchema } from "@/lib/dal/teams";
+import { fieldErrorsOf, type FormState, keepValues } from "@/lib/forms";
+
+export async function createTeamAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = keepValues(formData, ["name"]);
+  const parsed = createTeamSchema.safeParse({ name: formData.get("name") });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  const team = await createTeam(user, parsed.data);
+  redirect(`/t/${team.slug}`);
+}

@@ -1,0 +1,55 @@
+"use server";
+
+import { AuthError } from "next-auth";
+
+import { signIn, signOut } from "@/lib/auth";
+import { isAppError } from "@/lib/dal/errors";
+import { createUserWithTeam, signInSchema, signUpSchema } from "@/lib/dal/users";
+import { fieldErrorsOf, type FormState, keepValues, safeRedirectPath } from "@/lib/forms";
+
+const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = keepValues(formData, ["email", "callbackUrl"]);
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirectPath(formData.get("callbackUrl"), "/t"),
+    });
+  } catch (error) {
+    // Unknown email and wrong password give the same answer.
+    if (error instanceof AuthError) return { formError: SIGN_IN_FAILED, values };
+    throw error; // Next's redirect on success
+  }
+  return { ok: true };
+}
+
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = keepValues(formData, ["name", "email", "callbackUrl"]);
+  const parsed = signUpSchema.safeParse({
+    name: formData.get("name"),
+    email: formData.get("email"),
+    password: formData.get("password"),
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  let teamSlug: string;
+  try {
+    ({ teamSlug } = await createUserWithTeam(parsed.data));
+  } catch (error) {
+    if (isAppError(error, "VALIDATION")) return { fieldErrors: error.fieldErrors, values };
+    throw error;
+  }
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: safeRedirectPath(formData.get("callbackUrl"), `/t/${teamSlug}`),
+  });
+  return { ok: true };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

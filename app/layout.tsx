@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+
+import "./globals.css";
+
+// Self-hosted (no network at build): Inter's variable font from @fontsource-variable/inter.
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  display: "swap",
+  weight: "100 900",
+});
+
+export const metadata: Metadata = {
+  title: { default: "LevelSet — decide how far to take your LLM feature", template: "%s · LevelSet" },
+  description:
+    "Decision workshops for AI product teams: prompt + retrieval, adapters/LoRA, a full fine-tune, or build evals first — decided together, with the reasons on record.",
+  applicationName: "LevelSet",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="min-h-dvh bg-white font-sans text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+}

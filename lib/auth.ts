@@ -1,0 +1,55 @@
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+
+import { verifyCredentials } from "@/lib/dal/users";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; sessionVersion: number } & DefaultSession["user"];
+  }
+}
+
+/**
+ * Auth.js (next-auth v5). Email + password, JWT sessions in an encrypted cookie:
+ * nothing lives in one server's memory, so any app instance can serve any user.
+ * The token carries only the user id and the session version it was issued for;
+ * `lib/dal/session.ts` checks both against the database on every request, so a
+ * bumped `sessionVersion` (password change, removal) ends old sessions.
+ */
+const secret =
+  process.env.AUTH_SECRET ??
+  (process.env.NODE_ENV === "production" ? undefined : "levelset-development-only-secret-not-for-production");
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        const user = await verifyCredentials(email, password);
+        return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    // Only what `authorize` returned on sign-in goes into the token; data a client
+    // sends with `update()` is ignored.
+    jwt({ token, user, trigger }) {
+      if (trigger === "signIn" && user?.id) {
+        const sv = (user as { sessionVersion?: unknown }).sessionVersion;
+        return { sub: user.id, uid: user.id, sv: typeof sv === "number" ? sv : 0, name: user.name, email: user.email };
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = typeof token.uid === "string" ? token.uid : "";
+      session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      return session;
+    },
+  },
+});

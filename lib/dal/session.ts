@@ -1,0 +1,29 @@
+import "server-only";
+
+import { cache } from "react";
+
+import { redirect } from "next/navigation";
+
+import { auth } from "@/lib/auth";
+
+import type { Actor } from "./actor";
+import { getSessionUser, type SessionUser } from "./users";
+
+/**
+ * The signed-in user for this request, or null. Cached per request (React
+ * `cache`), and checked against the database: a deleted user or a revoked
+ * session (bumped sessionVersion) is signed out, whatever the cookie says.
+ */
+export const verifySession = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return getSessionUser(id, session.user.sessionVersion);
+});
+
+/** For pages and actions that need a user: anonymous visitors go to sign-in. */
+export async function requireUser(callbackUrl?: string): Promise<SessionUser & Actor> {
+  const user = await verifySession();
+  if (!user) redirect(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  return { ...user, userId: user.id };
+}
