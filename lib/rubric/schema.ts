@@ -20,8 +20,9 @@ export function questionValueSchema(question: Question): z.ZodType {
       const ids = optionIds(question);
       return z
         .array(z.enum(ids))
-        .max(ids.length)
+        // Unique option ids; this also bounds the length by the option count.
         .superRefine((values, ctx) => {
+          if (!Array.isArray(values)) return;
           const seen = new Set<string>();
           values.forEach((value, index) => {
             if (seen.has(value)) {
@@ -30,7 +31,7 @@ export function questionValueSchema(question: Question): z.ZodType {
             seen.add(value);
           });
         })
-        .meta({ ...meta, uniqueItems: true });
+        .meta({ ...meta, uniqueItems: true, maxItems: ids.length });
     }
     case "boolean":
       return z.boolean().meta(meta);
