@@ -19,7 +19,8 @@ export default defineConfig({
   schema: setup.schema,
   migrations: {
     path: setup.migrations,
-    seed: "tsx prisma/seed.ts",
+    // Same command as `npm run db:seed` (the seed imports server-only modules).
+    seed: "tsx --conditions=react-server prisma/seed.ts",
   },
   datasource: {
     url: setup.url,
