@@ -19,7 +19,7 @@ import { rubricV1 } from "./v1";
 export * from "./types";
 export { compareResults } from "./compare";
 export type { AddedRemoved, AnswerChange, Change, ResultComparison } from "./compare";
-export { formatIssues, formatPath } from "./schema";
+export { formatIssues, formatPath, rubricDocumentSchema } from "./schema";
 
 export const CURRENT_RUBRIC_VERSION = "v1";
 

@@ -167,3 +167,44 @@ export function formatIssues(
   }
   return out;
 }
+
+/** The shape of a rubric document (GET /api/v1/rubrics/{version}). */
+export const rubricDocumentSchema = (() => {
+  const option = z.strictObject({ id: z.string(), label: z.string(), description: z.string().optional() });
+  const question = z.strictObject({
+    id: z.string(),
+    section: z.string(),
+    type: z.enum(["choice", "multi", "boolean", "integer", "number"]),
+    label: z.string(),
+    help: z.string(),
+    options: z.array(option).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: z.string().optional(),
+    optional: z.boolean().optional(),
+    nullable: z.boolean().optional(),
+    nullLabel: z.string().optional(),
+    feeds: z.array(z.string()),
+  });
+  const idText = z.strictObject({ id: z.string(), text: z.string() });
+  return z
+    .strictObject({
+      version: z.string(),
+      title: z.string(),
+      description: z.string(),
+      sections: z.array(
+        z.strictObject({ id: z.string(), noteId: z.string(), title: z.string(), intro: z.string(), questions: z.array(question) }),
+      ),
+      outcomes: z.array(
+        z.strictObject({ id: z.enum(LEVELS), label: z.string(), summary: z.string(), nextSteps: z.array(z.string()) }),
+      ),
+      rules: z.array(z.strictObject({ id: z.string(), title: z.string(), text: z.string() })),
+      ruleVariants: z.record(z.string(), z.string()),
+      blockers: z.array(z.strictObject({ id: z.string(), rule: z.string(), text: z.string() })),
+      cautions: z.array(idText),
+      constraints: z.array(idText),
+      readiness: z.array(idText),
+      notes: z.strictObject({ maxLength: z.int() }),
+    })
+    .meta({ description: "A rubric version: steps, questions, options, help texts, outcomes and the texts of its rules." });
+})();
