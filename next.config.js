@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm test` runs `tsc --noEmit` over the whole project (scripts and tests too);
+  // skipping the same check inside `next build` saves ~20 s per build.
+  typescript: { ignoreBuildErrors: true },
   // Native or Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
 };

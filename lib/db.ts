@@ -19,7 +19,7 @@ import { DEFAULT_SQLITE_URL, databaseProvider } from "@/lib/env";
 /** Resolves `file:./x` against the working directory (the project root), as prisma.config.ts does. */
 export function sqliteFilePath(url: string): string {
   const raw = url.replace(/^file:/, "");
-  return path.isAbsolute(raw) ? raw : path.resolve(process.cwd(), raw);
+  return path.isAbsolute(raw) ? raw : path.resolve(/* turbopackIgnore: true */ process.cwd(), raw);
 }
 
 /**

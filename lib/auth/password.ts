@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { type Algorithm, hash, verify } from "@node-rs/argon2";
 
 /**
  * Password hashing with argon2id at the OWASP Password Storage Cheat Sheet's
@@ -8,7 +8,9 @@ import { Algorithm, hash, verify } from "@node-rs/argon2";
  * 72 bytes. The PHC string carries its parameters, so they can be raised later
  * without breaking existing hashes.
  */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// Algorithm is an ambient const enum (not importable under isolatedModules): 2 = Argon2id.
+const ARGON2ID = 2 as Algorithm;
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize("NFKC"), OPTIONS);

@@ -1,0 +1,18 @@
+import Link from "next/link";
+
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col bg-slate-50">
+      <header className="px-4 py-5 sm:px-6">
+        <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+          Level<span className="text-accent-700">Set</span>
+        </Link>
+      </header>
+      <main id="main" className="flex flex-1 items-start justify-center px-4 pb-16 pt-4 sm:pt-12">
+        <div className="w-full max-w-md rounded-card border border-slate-200 bg-white p-6 shadow-card sm:p-8">
+          {children}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export type TestUser = { name: string; email: string; password: string };
+
+/** A user no other test knows about: tests own their data. */
+export function newUser(label = "user"): TestUser {
+  const id = randomBytes(5).toString("hex");
+  return { name: `Test ${label} ${id}`, email: `${label}-${id}@e2e.levelset.test`, password: `pw-${id}-long-enough` };
+}
+
+export async function signUp(page: Page, user: TestUser) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(user.name);
+  await page.getByLabel("Work email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/t\/[a-z0-9-]+$/);
+}
+
+export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** The form's own alert (Next also renders an empty route-announcer alert). */
+export function formAlert(page: Page) {
+  return page.getByRole("main").getByRole("alert");
+}
+
+/** Zero axe violations (WCAG 2.x A/AA) on the current page. */
+export async function expectNoA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(
+    results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })),
+  ).toEqual([]);
+}
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+/** Full-page screenshots at desktop and phone widths, kept in test-results/screens for people to look at. */
+export async function snap(page: Page, name: string) {
+  const original = page.viewportSize();
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screens/${name}-${label}.png`, fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
+
+import { createDecision, listDecisions } from "./decisions";
+import { AppError } from "./errors";
+import { createTeam, getTeamForMember, listTeamsForUser } from "./teams";
+import { createUserWithTeam, getSessionUser, verifyCredentials } from "./users";
+import { getDb } from "@/lib/db";
+
+let testDb: TestDatabase;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  useDatabase(testDb.url);
+});
+
+afterAll(async () => {
+  await getDb().$disconnect();
+  await testDb.drop();
+});
+
+/** Row counts of every table: a denied call must leave them all unchanged. */
+async function snapshot() {
+  const db = getDb();
+  const [users, teams, memberships, decisions, auditEvents] = await Promise.all([
+    db.user.count(),
+    db.team.count(),
+    db.membership.count(),
+    db.decision.count(),
+    db.auditEvent.count(),
+  ]);
+  return { users, teams, memberships, decisions, auditEvents };
+}
+
+let n = 0;
+async function newUser(label: string) {
+  n += 1;
+  const { user, teamSlug } = await createUserWithTeam({
+    name: `${label} Person`,
+    email: `${label}-${n}-${Date.now()}@dal.test`,
+    password: "a-long-enough-password",
+  });
+  return { actor: { userId: user.id }, user, teamSlug };
+}
+
+describe(`DAL on ${process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite"}`, () => {
+  it("sign-up creates the user and a team they own", async () => {
+    const { actor, teamSlug } = await newUser("owner");
+    expect(await listTeamsForUser(actor)).toEqual([{ slug: teamSlug, name: "owner's team", role: "owner" }]);
+    await expect(getTeamForMember(actor, teamSlug)).resolves.toMatchObject({ slug: teamSlug, role: "owner" });
+  });
+
+  it("a taken email is a field error and writes nothing", async () => {
+    const { user } = await newUser("taken");
+    const before = await snapshot();
+    const error = await createUserWithTeam({ name: "Copy", email: user.email.toUpperCase(), password: "another-long-password" }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors?.email?.[0]).toMatch(/already exists/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("checks credentials: the right password only, emails case-insensitive", async () => {
+    const { user } = await newUser("creds");
+    await expect(verifyCredentials(user.email.toUpperCase(), "a-long-enough-password")).resolves.toMatchObject({ id: user.id });
+    await expect(verifyCredentials(user.email, "wrong-password-here")).resolves.toBeNull();
+    await expect(verifyCredentials("nobody@dal.test", "a-long-enough-password")).resolves.toBeNull();
+    const dto = await verifyCredentials(user.email, "a-long-enough-password");
+    expect(dto).not.toHaveProperty("passwordHash");
+  });
+
+  it("a revoked session (bumped sessionVersion) no longer resolves to the user", async () => {
+    const { user } = await newUser("revoked");
+    await expect(getSessionUser(user.id, 0)).resolves.toMatchObject({ id: user.id });
+    await getDb().user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    await expect(getSessionUser(user.id, 0)).resolves.toBeNull();
+  });
+
+  it("a non-member reads nothing and writes nothing in another team", async () => {
+    const owner = await newUser("alice");
+    await createDecision(owner.actor, owner.teamSlug, {
+      title: "Private decision",
+      context: "Secret roadmap feature for enterprise customers",
+      ownerId: owner.user.id,
+    });
+    const stranger = await newUser("mallory");
+    const before = await snapshot();
+
+    await expect(getTeamForMember(stranger.actor, owner.teamSlug)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listDecisions(stranger.actor, owner.teamSlug)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createDecision(stranger.actor, owner.teamSlug, {
+        title: "Injected",
+        context: "Written into someone else's team",
+        ownerId: stranger.user.id,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listTeamsForUser(stranger.actor)).map((t) => t.slug)).not.toContain(owner.teamSlug);
+    expect(await snapshot()).toEqual(before);
+    // …while the owner still sees their decision.
+    expect((await listDecisions(owner.actor, owner.teamSlug)).map((d) => d.title)).toEqual(["Private decision"]);
+  });
+
+  it("a viewer cannot create decisions, and an owner from outside the team is refused", async () => {
+    const owner = await newUser("olga");
+    const viewer = await newUser("victor");
+    const team = await getTeamForMember(owner.actor, owner.teamSlug);
+    await getDb().membership.create({ data: { teamId: team.id, userId: viewer.user.id, role: "viewer" } });
+    const before = await snapshot();
+
+    await expect(
+      createDecision(viewer.actor, owner.teamSlug, { title: "Viewer draft", context: "Viewers only read decisions", ownerId: viewer.user.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const outsider = await newUser("oscar");
+    const afterOutsider = await snapshot();
+    await expect(
+      createDecision(owner.actor, owner.teamSlug, { title: "Bad owner", context: "Owner is not in the team", ownerId: outsider.user.id }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { ownerId: ["Choose an owner from this team"] } });
+    expect(await snapshot()).toEqual(afterOutsider);
+    expect(before.decisions).toBe(afterOutsider.decisions);
+  });
+
+  it("a user can create more teams and sees each with its role", async () => {
+    const { actor, teamSlug } = await newUser("multi");
+    const second = await createTeam(actor, { name: "Search Quality" });
+    expect(second.slug).toMatch(/^search-quality-[a-z0-9]{4}$/);
+    expect((await listTeamsForUser(actor)).map((t) => t.slug)).toEqual([teamSlug, second.slug]);
+  });
+});
+
+describe("SQLite connection settings", () => {
+  it.runIf(!process.env.DATABASE_URL?.startsWith("postgres"))("uses WAL, a busy timeout ≥ 5 s and enforces foreign keys", async () => {
+    const db = getDb();
+    const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [timeout] = await db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
+    const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
+    expect(journal?.journal_mode).toBe("wal");
+    expect(Number(timeout?.timeout)).toBeGreaterThanOrEqual(5000);
+    expect(Number(fk?.foreign_keys)).toBe(1);
+  });
+});
