@@ -22,7 +22,7 @@ export type ButtonProps = ComponentPropsWithRef<"button"> & {
 const base =
   "relative inline-flex shrink-0 items-center justify-center gap-2 rounded-control font-medium whitespace-nowrap select-none " +
   "transition-colors duration-150 " +
-  "disabled:cursor-not-allowed disabled:opacity-55 aria-disabled:cursor-not-allowed aria-disabled:opacity-55 " +
+  "disabled:cursor-not-allowed disabled:opacity-55 aria-disabled:cursor-not-allowed aria-disabled:not-data-pending:opacity-55 data-pending:cursor-wait " +
   "[&_svg]:shrink-0";
 
 const variants: Record<ButtonVariant, string> = {
@@ -85,7 +85,7 @@ export function Button({
       aria-disabled={pending || props["aria-disabled"] || undefined}
       data-pending={pending || undefined}
     >
-      <span className={cn("inline-flex items-center gap-2", pending && "invisible")}>{children}</span>
+      <span className={cn("inline-flex items-center gap-2", pending && "opacity-0")}>{children}</span>
       {pending ? (
         <span className="absolute inset-0 flex items-center justify-center">
           <Spinner size={size === "lg" ? "md" : "sm"} />
