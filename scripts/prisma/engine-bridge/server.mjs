@@ -13,8 +13,8 @@ import readline from "node:readline";
 
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
-import { createAdapterFactory } from "./adapters.mjs";
-import { createDatabase, emptySqliteDatabase, EngineError } from "./database.mjs";
+import { createAdapterFactory, providerOf, withDatabase } from "./adapters.mjs";
+import { canConnectToDatabase, createDatabase, emptySqliteDatabase, EngineError } from "./database.mjs";
 import { loadSchemaEngineWasm, panicRegistry } from "./wasm.mjs";
 
 /** JSON-RPC method → wasm engine method, where the names differ. */
@@ -34,15 +34,29 @@ export async function serve({ datamodels, datasource, baseDir }) {
   let state;
   /** @type {import("@prisma/driver-adapter-utils").ErrorCapturingSqlMigrationAwareDriverAdapterFactory | undefined} */
   let bound; // its error registry holds the driver errors behind "External error id#N"
-  const start = async () => {
-    if (state) return state;
+  /** @param {{ url: string, shadowDatabaseUrl?: string }} source */
+  const startWith = async (source) => {
     const wasm = await loadSchemaEngineWasm();
-    const url = datasource?.url ?? (await fallbackUrl(datamodels));
-    const factory = createAdapterFactory({ ...datasource, url }, baseDir);
+    const factory = createAdapterFactory(source, baseDir);
     bound = bindMigrationAwareSqlAdapterFactory(/** @type {any} */ (factory));
     const files = datamodels.map((file) => /** @type {[string, string]} */ ([file, fs.readFileSync(file, "utf8")]));
-    const engine = await wasm.SchemaEngine.new({ datamodels: files.length > 0 ? files : undefined }, (/** @type {string} */ line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`), bound);
-    state = { engine, factory };
+    const onLog = (/** @type {string} */ line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
+    const engine = await wasm.SchemaEngine.new({ datamodels: files.length > 0 ? files : undefined }, onLog, bound);
+    return { engine, factory };
+  };
+  /** The wasm engine connects to the database as it starts (the native one connects lazily). */
+  const start = async (/** @type {boolean} */ needsMainDatabase) => {
+    if (state) return state;
+    const url = datasource?.url ?? (await fallbackUrl(datamodels));
+    try {
+      state = await startWith({ ...datasource, url });
+    } catch (error) {
+      // `migrate diff` between schemas/migrations must work before the database exists: start on
+      // the server's maintenance database instead (the shadow database is created on the server).
+      if (needsMainDatabase || providerOf(url) !== "postgres" || !(await databaseMissing(url, baseDir))) throw error;
+      log("INFO", "Main database does not exist yet; serving this request from the server's `postgres` database");
+      state = await startWith({ ...datasource, url: withDatabase(url, "postgres") });
+    }
     return state;
   };
 
@@ -64,7 +78,7 @@ export async function serve({ datamodels, datasource, baseDir }) {
       const url = params?.datasource?.url ?? datasource?.url;
       return { databaseName: await createDatabase(url, baseDir) };
     }
-    const { engine, factory } = await start();
+    const { engine, factory } = await start(!(method === "diff" && [params?.from, params?.to].every(isOfflineDiffTarget)));
     const name = /** @type {Record<string, string>} */ (METHOD_ALIASES)[method] ?? method;
     if (typeof engine[name] !== "function") throw new EngineError("P1000", `The schema engine bridge does not support \`${method}\`.`);
 
@@ -149,6 +163,20 @@ export async function serve({ datamodels, datasource, baseDir }) {
   await queue;
   await state?.factory.close();
   process.exit(panicked ? 101 : 0);
+}
+
+/** Diff sides that never read the main database. */
+const isOfflineDiffTarget = (/** @type {{ tag?: string } | undefined} */ target) =>
+  ["empty", "schemaDatamodel", "migrations"].includes(target?.tag ?? "");
+
+/** @param {string} url @param {string} baseDir */
+async function databaseMissing(url, baseDir) {
+  try {
+    await canConnectToDatabase(url, baseDir);
+    return false;
+  } catch (error) {
+    return /** @type {any} */ (error)?.code === "P1003";
+  }
 }
 
 /** Without a datasource URL (e.g. `migrate diff` between two schema files) the engine still needs an adapter. */

@@ -18,8 +18,17 @@ export const panicRegistry = {
   },
 };
 
+/** @type {Promise<typeof import("@prisma/schema-engine-wasm")> | undefined} */
+let loaded;
+
+/** Loads the module once per process. */
+export function loadSchemaEngineWasm() {
+  loaded ??= instantiate();
+  return loaded;
+}
+
 /** @returns {Promise<typeof import("@prisma/schema-engine-wasm")>} */
-export async function loadSchemaEngineWasm() {
+async function instantiate() {
   /** @type {any} */ (globalThis).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
   const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bindings = await import(bindingsPath);
