@@ -80,6 +80,13 @@ describe("POST /api/v1/score", () => {
     expect(array.issues?.length).toBeGreaterThan(0);
   });
 
+  it("prototype keys are unknown ids and unknown versions, never special", async () => {
+    const body = await expectError(await post('{"rubricVersion":"v1","answers":{"__proto__":{"x":1},"constructor":1}}'), 400);
+    expect(body.issues?.map((i) => i.path)).toEqual(["answers.__proto__", "answers.constructor"]);
+    await expectError(await postJson({ rubricVersion: "__proto__", answers: {} }), 404);
+    await expectError(await postJson({ rubricVersion: "toString", answers: {} }), 404);
+  });
+
   it("404 for an unknown rubric version", async () => {
     const body = await expectError(await postJson({ rubricVersion: "v0", answers: {} }), 404);
     expect(body).toEqual({ error: 'Unknown rubric version "v0"' });
