@@ -60,8 +60,8 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       "deploy.regulated": false,
     },
     notes: {
-      constraints: "Refund policy changes almost every week; legal signs off each change.",
-      level0: "Reranker cut wrong-policy answers by half. Remaining misses are questions about legacy plans.",
+      "notes.constraints": "Refund policy changes almost every week; legal signs off each change.",
+      "notes.level0": "Reranker cut wrong-policy answers by half. Remaining misses are questions about legacy plans.",
     },
   },
   {
@@ -97,8 +97,8 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       "deploy.regulated": true,
     },
     notes: {
-      level2: "14k clauses labelled by two annotators; 1.2k adversarial counter-examples (nested carve-outs).",
-      constraints: "Contracts may not leave our VPC: open-weights model on our own GPUs.",
+      "notes.level2": "14k clauses labelled by two annotators; 1.2k adversarial counter-examples (nested carve-outs).",
+      "notes.constraints": "Contracts may not leave our VPC: open-weights model on our own GPUs.",
     },
   },
   {
@@ -130,7 +130,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       "deploy.practices": ["versioned_artifacts", "canary_rollback"],
     },
     notes: {
-      level1: "Style guides in the prompt cost 3k tokens per call; one adapter per customer over a shared base.",
+      "notes.level1": "Style guides in the prompt cost 3k tokens per call; one adapter per customer over a shared base.",
     },
   },
   {
@@ -157,7 +157,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       "deploy.regulated": true,
     },
     notes: {
-      constraints: "No way to check summaries against the notes yet: we need a groundedness and safety harness first.",
+      "notes.constraints": "No way to check summaries against the notes yet: we need a groundedness and safety harness first.",
     },
   },
   {
@@ -183,7 +183,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       "level2.needs_new_capability": false,
     },
     notes: {
-      level0: "Invented APIs in 9% of comments. Retrieval only sees the diff, not the callers.",
+      "notes.level0": "Invented APIs in 9% of comments. Retrieval only sees the diff, not the callers.",
     },
     override: {
       level: "prompt",

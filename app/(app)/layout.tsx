@@ -10,7 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <header data-print="hide" className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <Link href="/t" className="text-lg font-semibold tracking-tight text-slate-900">
-            Level<span className="text-indigo-700">Set</span>
+            Level<span className="text-accent-700">Set</span>
           </Link>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline" data-testid="current-user">

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { DecisionListItem } from "@/lib/dal/decisions";
 
 const STATUS_LABELS: Record<string, string> = {
@@ -17,7 +19,7 @@ const LEVEL_LABELS: Record<string, string> = {
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
-export function DecisionList({ decisions }: { decisions: DecisionListItem[] }) {
+export function DecisionList({ decisions, teamSlug }: { decisions: DecisionListItem[]; teamSlug: string }) {
   if (decisions.length === 0) {
     return (
       <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -36,7 +38,11 @@ export function DecisionList({ decisions }: { decisions: DecisionListItem[] }) {
         return (
           <li key={d.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
             <div className="min-w-0">
-              <p className="truncate font-medium text-slate-900">{d.title}</p>
+              <p className="truncate font-medium text-slate-900">
+                <Link href={`/t/${teamSlug}/decisions/${d.id}`} className="hover:underline underline-offset-4">
+                  {d.title}
+                </Link>
+              </p>
               <p className="text-sm text-slate-600">
                 {STATUS_LABELS[d.status] ?? d.status}
                 {d.ownerName ? ` · owner ${d.ownerName}` : ""} · updated {dateFormat.format(d.updatedAt)}

@@ -2,12 +2,28 @@ import "server-only";
 
 import { z } from "zod";
 
+import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { CURRENT_RUBRIC_VERSION } from "@/lib/rubric";
+import {
+  type Answers,
+  answersSchema,
+  CURRENT_RUBRIC_VERSION,
+  type Level,
+  LEVELS,
+  type Notes,
+  notesSchema,
+  requireRubric,
+  type Result,
+  resultSchema,
+  score,
+  stepAnswersSchema,
+} from "@/lib/rubric";
+import { mergeStepAnswers } from "@/lib/workshop/step-form";
 
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
-import { getTeamForMember } from "./teams";
+import { type Role, roleSchema } from "./roles";
+import { getTeamForMember, type TeamContext } from "./teams";
 
 export const DECISION_STATUSES = ["draft", "in_review", "decided", "superseded", "archived"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
@@ -102,4 +118,341 @@ export async function createDecision(actor: Actor, teamSlug: string, input: Crea
     });
     return decision;
   });
+}
+
+// ---------------------------------------------------------------------------
+// One decision: read, save a workshop step, record, reopen.
+
+export type DecisionDetail = {
+  id: string;
+  teamSlug: string;
+  teamName: string;
+  title: string;
+  context: string;
+  participants: string[];
+  status: DecisionStatus;
+  rubricVersion: string;
+  answers: Answers;
+  notes: Notes;
+  result: Result | null;
+  recommendedLevel: Level | null;
+  finalLevel: Level | null;
+  overrideRationale: string | null;
+  reviewBy: Date | null;
+  decidedAt: Date | null;
+  version: number;
+  owner: { id: string; name: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+  supersedes: { id: string; title: string } | null;
+  supersededBy: { id: string; title: string } | null;
+  /** The asking user's role in the team. */
+  role: Role;
+};
+
+const levelSchema = z.enum(LEVELS);
+const statusSchema = z.enum(DECISION_STATUSES);
+const participantsSchema = z.array(z.string());
+
+const decisionSelect = {
+  id: true,
+  title: true,
+  context: true,
+  participants: true,
+  status: true,
+  rubricVersion: true,
+  answers: true,
+  notes: true,
+  result: true,
+  recommendedLevel: true,
+  finalLevel: true,
+  overrideRationale: true,
+  reviewBy: true,
+  decidedAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: { id: true, name: true } },
+  supersedes: { select: { id: true, title: true } },
+  supersededBy: { select: { id: true, title: true } },
+} as const;
+
+type DecisionRow = Prisma.DecisionGetPayload<{ select: typeof decisionSelect }>;
+
+/** Stored JSON is checked on the way out: a corrupted row fails loudly, not halfway through a page. */
+function toDetail(row: DecisionRow, team: TeamContext): DecisionDetail {
+  const answers = answersSchema(row.rubricVersion).parse(row.answers ?? {}) as Answers;
+  const notes = notesSchema(row.rubricVersion).parse(row.notes ?? {}) as Notes;
+  return {
+    ...row,
+    teamSlug: team.slug,
+    teamName: team.name,
+    participants: participantsSchema.parse(row.participants ?? []),
+    status: statusSchema.parse(row.status),
+    answers,
+    notes,
+    result: row.result ? (resultSchema.parse(row.result) as Result) : null,
+    recommendedLevel: row.recommendedLevel ? levelSchema.parse(row.recommendedLevel) : null,
+    finalLevel: row.finalLevel ? levelSchema.parse(row.finalLevel) : null,
+    role: team.role,
+  };
+}
+
+async function findDecisionRow(team: TeamContext, decisionId: string, actor: Actor) {
+  const row = await getDb().decision.findFirst({
+    where: { id: decisionId, teamId: team.id, team: { memberships: { some: { userId: actor.userId } } } },
+    select: decisionSelect,
+  });
+  if (!row) throw new AppError("NOT_FOUND", "Decision not found");
+  return row;
+}
+
+export async function getDecision(actor: Actor, teamSlug: string, decisionId: string): Promise<DecisionDetail> {
+  const team = await getTeamForMember(actor, teamSlug);
+  return toDetail(await findDecisionRow(team, decisionId, actor), team);
+}
+
+export type TeamMember = { id: string; name: string; role: Role };
+
+export async function listTeamMembers(actor: Actor, teamSlug: string): Promise<TeamMember[]> {
+  const team = await getTeamForMember(actor, teamSlug);
+  const rows = await getDb().membership.findMany({
+    where: { teamId: team.id },
+    select: { role: true, user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return rows.map((r) => ({ id: r.user.id, name: r.user.name, role: roleSchema.parse(r.role) }));
+}
+
+const EDITABLE: DecisionStatus[] = ["draft", "in_review"];
+
+export type SaveStepInput = {
+  sectionId: string;
+  /** Already validated with the rubric's step schema. */
+  answers: Answers;
+  note?: string;
+  expectedVersion: number;
+};
+
+export type SaveStepResult = { version: number; answers: Answers; notes: Notes; result: Result; changed: boolean };
+
+export type ConflictDetails = { version: number; answers: Answers; notes: Notes; updatedBy: string | null };
+
+/**
+ * Saves one step with optimistic concurrency: the write names the version it
+ * read, and a newer version on the server refuses it (CONFLICT, with what the
+ * other writer saved). Nothing is written on any refusal. A save that changes
+ * nothing writes nothing (autosave stays cheap).
+ */
+export async function saveStep(actor: Actor, teamSlug: string, decisionId: string, input: SaveStepInput): Promise<SaveStepResult> {
+  const team = await getTeamForMember(actor, teamSlug, "answer");
+  const row = await findDecisionRow(team, decisionId, actor);
+  const current = toDetail(row, team);
+  if (!EDITABLE.includes(current.status)) {
+    throw new AppError("SEALED", "This decision is recorded and its answers are sealed. Reopen it to change them.");
+  }
+  const rubric = requireRubric(current.rubricVersion);
+  const section = rubric.sections.find((s) => s.id === input.sectionId);
+  if (!section) throw new AppError("NOT_FOUND", "No such step");
+  const step = stepAnswersSchema(current.rubricVersion, section.id).parse(input.answers) as Answers;
+  const noteText = input.note === undefined ? undefined : z.string().max(rubric.notes.maxLength).parse(input.note);
+
+  if (current.version !== input.expectedVersion) throw await conflict(team, decisionId, actor);
+
+  const answers = answersSchema(current.rubricVersion).parse(mergeStepAnswers(section, current.answers, step)) as Answers;
+  const notes: Record<string, string> = Object.fromEntries(
+    Object.entries(current.notes).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
+  if (noteText !== undefined) {
+    if (noteText.trim() === "") delete notes[section.noteId];
+    else notes[section.noteId] = noteText;
+  }
+  const result = score(answers, current.rubricVersion);
+
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const q of section.questions) {
+    if (JSON.stringify(current.answers[q.id]) !== JSON.stringify(answers[q.id])) {
+      before[q.id] = current.answers[q.id] ?? null;
+      after[q.id] = answers[q.id] ?? null;
+    }
+  }
+  if ((current.notes[section.noteId] ?? "") !== (notes[section.noteId] ?? "")) {
+    before[section.noteId] = current.notes[section.noteId] ?? null;
+    after[section.noteId] = notes[section.noteId] ?? null;
+  }
+  if (Object.keys(after).length === 0) {
+    return { version: current.version, answers, notes, result, changed: false };
+  }
+
+  const db = getDb();
+  const saved = await db.$transaction(async (tx) => {
+    const { count } = await tx.decision.updateMany({
+      where: { id: decisionId, teamId: team.id, version: input.expectedVersion, status: { in: EDITABLE } },
+      data: {
+        answers: answers as Prisma.InputJsonObject,
+        notes,
+        recommendedLevel: result.level,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return null;
+    await tx.auditEvent.create({
+      data: {
+        teamId: team.id,
+        decisionId,
+        actorId: actor.userId,
+        action: "decision.answers_updated",
+        before: before as Prisma.InputJsonObject,
+        after: { step: section.id, ...after } as Prisma.InputJsonObject,
+      },
+    });
+    return input.expectedVersion + 1;
+  });
+  if (saved === null) throw await conflict(team, decisionId, actor);
+  return { version: saved, answers, notes, result, changed: true };
+}
+
+async function conflict(team: TeamContext, decisionId: string, actor: Actor): Promise<AppError> {
+  const latest = toDetail(await findDecisionRow(team, decisionId, actor), team);
+  if (!EDITABLE.includes(latest.status)) {
+    return new AppError("SEALED", "This decision was recorded in the meantime; its answers are sealed.");
+  }
+  const lastEdit = await getDb().auditEvent.findFirst({
+    where: { decisionId, teamId: team.id, action: "decision.answers_updated" },
+    orderBy: { createdAt: "desc" },
+    select: { actor: { select: { name: true } } },
+  });
+  const details: ConflictDetails = {
+    version: latest.version,
+    answers: latest.answers,
+    notes: latest.notes,
+    updatedBy: lastEdit?.actor?.name ?? null,
+  };
+  return new AppError("CONFLICT", "Someone else saved this decision after you opened it.", undefined, details);
+}
+
+/** Moves a draft to review (the team reached the result). Idempotent. */
+export async function markInReview(actor: Actor, teamSlug: string, decisionId: string): Promise<void> {
+  const team = await getTeamForMember(actor, teamSlug, "answer");
+  await findDecisionRow(team, decisionId, actor);
+  await getDb().decision.updateMany({
+    where: { id: decisionId, teamId: team.id, status: "draft" },
+    data: { status: "in_review" },
+  });
+}
+
+export const recordDecisionSchema = z
+  .object({
+    finalLevel: z.enum(LEVELS, { message: "Choose the level the team decided on" }),
+    rationale: z.string().trim().max(4000, "Use at most 4,000 characters").default(""),
+    ownerId: z.string().min(1, "Choose an owner"),
+    reviewBy: z.iso.date({ message: "Enter a review date" }),
+    expectedVersion: z.coerce.number().int().min(1),
+  })
+  .refine((v) => new Date(`${v.reviewBy}T00:00:00Z`).getTime() > Date.now() - 24 * 3600 * 1000, {
+    path: ["reviewBy"],
+    message: "Pick a review date in the future",
+  });
+export type RecordDecisionInput = z.input<typeof recordDecisionSchema>;
+
+/**
+ * Records the team's decision: the server scores the sealed answers, stores the
+ * Result with its rubric version, and marks a revisited decision superseded.
+ * Choosing another level than the recommendation needs a rationale.
+ */
+export async function recordDecision(actor: Actor, teamSlug: string, decisionId: string, input: RecordDecisionInput) {
+  const team = await getTeamForMember(actor, teamSlug, "decide");
+  const data = recordDecisionSchema.parse(input);
+  const current = toDetail(await findDecisionRow(team, decisionId, actor), team);
+  if (!EDITABLE.includes(current.status)) throw new AppError("SEALED", "This decision is already recorded.");
+  if (current.version !== data.expectedVersion) throw await conflict(team, decisionId, actor);
+  const result = score(current.answers, current.rubricVersion);
+  if (data.finalLevel !== result.level && data.rationale.length < 10) {
+    throw new AppError("VALIDATION", "Say why the team chose another level", {
+      rationale: ["Say in a sentence or two why the team chose another level than the recommendation."],
+    });
+  }
+  const db = getDb();
+  const owner = await db.membership.findFirst({ where: { teamId: team.id, userId: data.ownerId }, select: { id: true } });
+  if (!owner) throw new AppError("VALIDATION", "Choose an owner from this team", { ownerId: ["Choose an owner from this team"] });
+  const now = new Date();
+  const supersedes = await db.decision.findFirst({
+    where: { supersededBy: { id: decisionId }, teamId: team.id },
+    select: { id: true },
+  });
+  const ok = await db.$transaction(async (tx) => {
+    const { count } = await tx.decision.updateMany({
+      where: { id: decisionId, teamId: team.id, version: data.expectedVersion, status: { in: EDITABLE } },
+      data: {
+        status: "decided",
+        result: result as unknown as Prisma.InputJsonObject,
+        recommendedLevel: result.level,
+        finalLevel: data.finalLevel,
+        overrideRationale: data.rationale || null,
+        ownerId: data.ownerId,
+        reviewBy: new Date(`${data.reviewBy}T00:00:00Z`),
+        decidedAt: now,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return false;
+    await tx.auditEvent.create({
+      data: {
+        teamId: team.id,
+        decisionId,
+        actorId: actor.userId,
+        action: "decision.recorded",
+        before: { status: current.status },
+        after: {
+          status: "decided",
+          recommendedLevel: result.level,
+          finalLevel: data.finalLevel,
+          rationale: data.rationale || null,
+          reviewBy: data.reviewBy,
+        },
+      },
+    });
+    if (supersedes) {
+      await tx.decision.updateMany({ where: { id: supersedes.id, teamId: team.id }, data: { status: "superseded", version: { increment: 1 } } });
+      await tx.auditEvent.create({
+        data: { teamId: team.id, decisionId: supersedes.id, actorId: actor.userId, action: "decision.superseded", after: { by: decisionId } },
+      });
+    }
+    return true;
+  });
+  if (!ok) throw await conflict(team, decisionId, actor);
+  return { version: data.expectedVersion + 1 };
+}
+
+/** Opens a recorded decision again: a revision, with what was recorded kept in the audit trail. */
+export async function reopenDecision(actor: Actor, teamSlug: string, decisionId: string, expectedVersion: number) {
+  const team = await getTeamForMember(actor, teamSlug, "decide");
+  const current = toDetail(await findDecisionRow(team, decisionId, actor), team);
+  if (current.status !== "decided") throw new AppError("CONFLICT", "Only a recorded decision can be reopened.");
+  const ok = await getDb().$transaction(async (tx) => {
+    const { count } = await tx.decision.updateMany({
+      where: { id: decisionId, teamId: team.id, version: expectedVersion, status: "decided" },
+      data: { status: "in_review", finalLevel: null, overrideRationale: null, decidedAt: null, result: Prisma.DbNull, version: { increment: 1 } },
+    });
+    if (count === 0) return false;
+    await tx.auditEvent.create({
+      data: {
+        teamId: team.id,
+        decisionId,
+        actorId: actor.userId,
+        action: "decision.reopened",
+        before: {
+          finalLevel: current.finalLevel,
+          recommendedLevel: current.recommendedLevel,
+          overrideRationale: current.overrideRationale,
+          decidedAt: current.decidedAt?.toISOString() ?? null,
+          result: current.result as unknown as Prisma.InputJsonObject,
+        },
+        after: { status: "in_review" },
+      },
+    });
+    return true;
+  });
+  if (!ok) throw await conflict(team, decisionId, actor);
 }

@@ -1,11 +1,13 @@
 /** Errors the DAL raises on purpose; actions turn them into values users can act on. */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED" | "SEALED";
 
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** For CONFLICT: what the other writer saved. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";

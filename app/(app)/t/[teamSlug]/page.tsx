@@ -5,7 +5,9 @@ import { listDecisions } from "@/lib/dal/decisions";
 import { orNotFound } from "@/lib/dal/not-found";
 import { requireUser } from "@/lib/dal/session";
 import { getTeamForMember } from "@/lib/dal/teams";
-import { ROLE_LABELS } from "@/lib/dal/roles";
+import { ROLE_LABELS, roleCan } from "@/lib/dal/roles";
+import { Button } from "@/components/ui/button";
+import Link from "next/link";
 
 type Props = { params: Promise<{ teamSlug: string }> };
 
@@ -29,12 +31,17 @@ export default async function TeamPage({ params }: Props) {
           <p className="text-sm font-medium text-slate-600">Team · you are {ROLE_LABELS[team.role].toLowerCase()}</p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">{team.name}</h1>
         </div>
+        {roleCan(team.role, "createDecision") ? (
+          <Button asChild size="lg">
+            <Link href={`/t/${teamSlug}/decisions/new`}>New decision</Link>
+          </Button>
+        ) : null}
       </div>
       <section aria-labelledby="decisions-heading" className="mt-8">
         <h2 id="decisions-heading" className="text-lg font-semibold text-slate-900">
           Decisions
         </h2>
-        <DecisionList decisions={decisions} />
+        <DecisionList decisions={decisions} teamSlug={teamSlug} />
       </section>
     </main>
   );
