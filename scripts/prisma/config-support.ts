@@ -21,6 +21,8 @@ const LEGACY_SCHEMA_ENGINE_ENV = "PRISMA_MIGRATION_ENGINE_BINARY";
 const BRIDGE = path.join("scripts", "prisma", "engine-bridge", "schema-engine.mjs");
 
 export type Provider = "sqlite" | "postgresql";
+/** Environment variables (`process.env` or a test's own object). */
+export type Env = Record<string, string | undefined>;
 
 export function providerOf(url: string | undefined): Provider {
   return url && /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
@@ -69,7 +71,7 @@ export type EngineChoice =
  * Which schema engine the CLI will use. Sets `PRISMA_SCHEMA_ENGINE_BINARY` in
  * `env` only for the bridge; a user's own setting or a native engine wins.
  */
-export function selectSchemaEngine(root: string, env: NodeJS.ProcessEnv = process.env): EngineChoice {
+export function selectSchemaEngine(root: string, env: Env = process.env): EngineChoice {
   const bridge = bridgePath(root);
   const chosen = env[SCHEMA_ENGINE_ENV] || env[LEGACY_SCHEMA_ENGINE_ENV];
   if (chosen && path.resolve(root, chosen) !== bridge) return { kind: "user", path: chosen };
@@ -91,7 +93,7 @@ export type PrismaSetup = {
 };
 
 /** Everything prisma.config.ts needs, with its side effects (env, data directory). */
-export function prismaSetup(root: string, env: NodeJS.ProcessEnv = process.env): PrismaSetup {
+export function prismaSetup(root: string, env: Env = process.env): PrismaSetup {
   env.CHECKPOINT_DISABLE ??= "1";
   const url = resolveDatabaseUrl(env.DATABASE_URL, root);
   const provider = providerOf(url);

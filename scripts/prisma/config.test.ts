@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { bridgePath, prismaSetup, resolveDatabaseUrl, selectSchemaEngine, SCHEMA_ENGINE_ENV } from "./config-support";
+import { bridgePath, type Env, prismaSetup, resolveDatabaseUrl, selectSchemaEngine, SCHEMA_ENGINE_ENV } from "./config-support";
 import { ROOT } from "./generate-postgres-schema";
 import { runPrisma } from "./run-prisma";
 
@@ -26,7 +26,7 @@ afterEach(() => {
 describe("database selection", () => {
   it("defaults to SQLite at <root>/data/levelset.db and creates data/", () => {
     const root = tempRoot();
-    const env: NodeJS.ProcessEnv = {};
+    const env: Env = {};
     const setup = prismaSetup(root, env);
     expect(setup).toMatchObject({
       provider: "sqlite",
@@ -61,28 +61,28 @@ describe("database selection", () => {
 describe("schema engine selection", () => {
   it("points PRISMA_SCHEMA_ENGINE_BINARY at the bridge when no native engine exists", () => {
     const root = tempRoot();
-    const env: NodeJS.ProcessEnv = {};
+    const env: Env = {};
     expect(selectSchemaEngine(root, env)).toEqual({ kind: "bridge", path: bridgePath(root) });
     expect(env[SCHEMA_ENGINE_ENV]).toBe(bridgePath(root));
   });
 
   it.each(["node_modules/@prisma/engines", "node_modules/prisma"])("steps aside for a downloaded engine in %s", (dir) => {
     const root = tempRoot(dir);
-    const env: NodeJS.ProcessEnv = {};
+    const env: Env = {};
     expect(selectSchemaEngine(root, env)).toEqual({ kind: "native", path: path.join(root, dir, "schema-engine-debian-openssl-3.0.x") });
     expect(env[SCHEMA_ENGINE_ENV]).toBeUndefined();
   });
 
   it("steps aside when the user chose an engine", () => {
     const root = tempRoot();
-    const env: NodeJS.ProcessEnv = { [SCHEMA_ENGINE_ENV]: "/opt/prisma/schema-engine" };
+    const env: Env = { [SCHEMA_ENGINE_ENV]: "/opt/prisma/schema-engine" };
     expect(selectSchemaEngine(root, env)).toEqual({ kind: "user", path: "/opt/prisma/schema-engine" });
     expect(env[SCHEMA_ENGINE_ENV]).toBe("/opt/prisma/schema-engine");
   });
 
   it("a bridge setting inherited from a parent run yields to a native engine", () => {
     const root = tempRoot("node_modules/@prisma/engines");
-    const env: NodeJS.ProcessEnv = { [SCHEMA_ENGINE_ENV]: bridgePath(root) };
+    const env: Env = { [SCHEMA_ENGINE_ENV]: bridgePath(root) };
     expect(selectSchemaEngine(root, env).kind).toBe("native");
     expect(env[SCHEMA_ENGINE_ENV]).toBeUndefined();
   });

@@ -2,9 +2,11 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import path from "node:path";
 
+import type { Env } from "./config-support";
+
 export function runPrisma(
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; prismaRoot?: string },
+  options: { cwd: string; env?: Env; input?: string; prismaRoot?: string },
 ): SpawnSyncReturns<string> {
   const cli = path.join(options.prismaRoot ?? options.cwd, "node_modules", "prisma", "build", "index.js");
   return spawnSync(process.execPath, [cli, ...args], {
