@@ -69,27 +69,23 @@ function routeScripts(queryable, provider) {
 }
 
 /** Fix 5: a pg client that reports `"char"` columns as text, which @prisma/adapter-pg understands. */
-class CharAsTextClient extends pg.Client {
-  /** @param {any[]} args */
-  // @ts-ignore -- overloads of pg.Client#query
-  query(...args) {
-    /** @param {any} res */
-    const patch = (res) => {
-      for (const r of Array.isArray(res) ? res : [res]) {
-        for (const f of r?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
-      }
-      return res;
-    };
-    const callback = typeof args.at(-1) === "function" ? args.pop() : undefined;
-    if (callback) {
-      // @ts-ignore
-      return super.query(...args, (/** @type {unknown} */ err, /** @type {unknown} */ res) => callback(err, err ? res : patch(res)));
-    }
-    // @ts-ignore
-    const result = super.query(...args);
-    return result && typeof result.then === "function" ? result.then(patch) : result;
+class CharAsTextClient extends pg.Client {}
+const baseQuery = pg.Client.prototype.query;
+/** @param {any} res */
+const charAsText = (res) => {
+  for (const r of Array.isArray(res) ? res : [res]) {
+    for (const f of r?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
   }
-}
+  return res;
+};
+/** @type {any} */ (CharAsTextClient.prototype).query = function (/** @type {any[]} */ ...args) {
+  const callback = typeof args.at(-1) === "function" ? args.pop() : undefined;
+  if (callback) {
+    return baseQuery.call(this, ...args, (/** @type {unknown} */ err, /** @type {unknown} */ res) => callback(err, err ? res : charAsText(res)));
+  }
+  const result = /** @type {any} */ (baseQuery).apply(this, args);
+  return result && typeof result.then === "function" ? result.then(charAsText) : result;
+};
 
 /**
  * Splits `?schema=` off a PostgreSQL URL (node-postgres does not know it).
