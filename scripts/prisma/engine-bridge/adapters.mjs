@@ -179,7 +179,11 @@ function postgresFactory(datasource) {
         const c = new pg.Client({ connectionString: pgUrl(datasource.url).connectionString });
         await c.connect();
         try {
-          await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`); // … then drops the database
+          // … then drops the database (FORCE: PostgreSQL 13+; older servers get the plain form)
+          await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch((/** @type {any} */ e) => {
+            if (e?.code !== "42601") throw e;
+            return c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
+          });
         } finally {
           await c.end();
         }
