@@ -103,16 +103,22 @@ export function QuestionField({ question, value, submitted, error, disabled, ind
                     defaultChecked={selected.includes(option.value)}
                     disabled={disabled}
                     data-option-index={i + 1}
+                    aria-labelledby={`${id}-label`}
+                    aria-describedby={option.description ? `${id}-description` : undefined}
                     className={controlClass}
                   />
                   <span className="min-w-0">
                     <span className={choiceLabelClassName}>
-                      <kbd className="mr-1.5 hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
+                      <kbd aria-hidden="true" className="mr-1.5 hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
                         {i + 1}
                       </kbd>
-                      {option.label}
+                      <span id={`${id}-label`}>{option.label}</span>
                     </span>
-                    {option.description ? <span className={choiceDescriptionClassName}>{option.description}</span> : null}
+                    {option.description ? (
+                      <span id={`${id}-description`} className={choiceDescriptionClassName}>
+                        {option.description}
+                      </span>
+                    ) : null}
                   </span>
                 </label>
               );
@@ -136,16 +142,22 @@ export function QuestionField({ question, value, submitted, error, disabled, ind
                     defaultChecked={selected.includes(option.value)}
                     disabled={disabled}
                     data-option-index={i + 1}
+                    aria-labelledby={`${id}-label`}
+                    aria-describedby={option.description ? `${id}-description` : undefined}
                     className={cn(controlClass, "rounded")}
                   />
                   <span className="min-w-0">
                     <span className={choiceLabelClassName}>
-                      <kbd className="mr-1.5 hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
+                      <kbd aria-hidden="true" className="mr-1.5 hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
                         {i + 1}
                       </kbd>
-                      {option.label}
+                      <span id={`${id}-label`}>{option.label}</span>
                     </span>
-                    {option.description ? <span className={choiceDescriptionClassName}>{option.description}</span> : null}
+                    {option.description ? (
+                      <span id={`${id}-description`} className={choiceDescriptionClassName}>
+                        {option.description}
+                      </span>
+                    ) : null}
                   </span>
                 </label>
               );

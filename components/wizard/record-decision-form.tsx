@@ -62,7 +62,7 @@ export function RecordDecisionForm({
                 type="radio"
                 name="finalLevel"
                 value={l.id}
-                checked={level === l.id}
+                defaultChecked={(state.values?.finalLevel ?? recommended) === l.id}
                 onChange={() => setLevel(l.id)}
                 className="mt-0.5 size-5 accent-accent-700 focus-visible:outline-none"
               />

@@ -212,7 +212,7 @@ export function StepForm(props: StepFormProps) {
   }, []);
 
   const progress: StepProgress[] = useMemo(
-    () => stepProgress({ sections: props.sections } as Parameters<typeof stepProgress>[0], answers),
+    () => stepProgress({ sections: props.sections }, answers),
     [answers, props.sections],
   );
 

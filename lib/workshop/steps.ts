@@ -42,7 +42,7 @@ export function isAnswered(answers: Answers, question: Question): boolean {
 }
 
 /** Per step: complete (every question that is not optional answered), partial, or untouched; and how many are unknown. */
-export function stepProgress(rubric: Rubric, answers: Answers): StepProgress[] {
+export function stepProgress(rubric: Pick<Rubric, "sections">, answers: Answers): StepProgress[] {
   return rubric.sections.map((section) => {
     const required = section.questions.filter((q) => !q.optional);
     const answered = section.questions.filter((q) => isAnswered(answers, q)).length;
