@@ -19,7 +19,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <button
         type="button"
         onClick={reset}
-        className="mt-6 rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800"
+        className="mt-6 rounded-md bg-accent-700 px-4 py-2 font-medium text-white hover:bg-accent-800"
       >
         Try again
       </button>

@@ -11,7 +11,7 @@ export function TeamSwitcher({ teams, currentSlug }: { teams: TeamSummary[]; cur
           key={team.slug}
           href={`/t/${team.slug}`}
           aria-current={team.slug === currentSlug ? "page" : undefined}
-          className="rounded-md px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-semibold aria-[current=page]:text-indigo-800"
+          className="rounded-md px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-accent-50 aria-[current=page]:font-semibold aria-[current=page]:text-accent-800"
         >
           {team.name}
         </Link>
