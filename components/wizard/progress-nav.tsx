@@ -32,7 +32,7 @@ export function ProgressNav({
       <div className="mb-2 h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
         <div className="h-full rounded-full bg-accent-700 transition-[width]" style={{ width: `${(done / progress.length) * 100}%` }} />
       </div>
-      <ol className="flex gap-1 overflow-x-auto pb-1 [scrollbar-width:thin]">
+      <ol className="relative flex gap-1 overflow-x-auto pb-1 [scrollbar-width:thin]">
         {steps.map((step) => {
           const p = progress.find((x) => x.id === step.id);
           const current = step.id === currentId;

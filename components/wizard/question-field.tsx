@@ -1,7 +1,7 @@
 import type { AnswerValue, Question } from "@/lib/rubric";
 import { cn } from "@/components/ui/cn";
 import { choiceDescriptionClassName, choiceLabelClassName } from "@/components/ui/choice-card";
-import { fieldName, UNKNOWN_VALUE, unknownFieldName } from "@/lib/workshop/step-form";
+import { fieldName, NONE_VALUE, noneFieldName, UNKNOWN_VALUE, unknownFieldName } from "@/lib/workshop/step-form";
 
 /**
  * One rubric question as native form controls, so a step works before
@@ -30,7 +30,7 @@ const cardClass =
 const unknownCardClass = "border-dashed has-[:checked]:border-pause-700 has-[:checked]:bg-pause-50 has-[:checked]:ring-pause-700";
 const controlClass = "mt-0.5 size-5 shrink-0 accent-accent-700 focus-visible:outline-none";
 
-type Option = { value: string; label: string; description?: string; unknown?: boolean };
+type Option = { value: string; label: string; description?: string; unknown?: boolean; none?: boolean };
 
 function optionsOf(question: Question): Option[] {
   const base: Option[] =
@@ -40,18 +40,21 @@ function optionsOf(question: Question): Option[] {
           { value: "false", label: "No" },
         ]
       : (question.options ?? []).map((o) => ({ value: o.id, label: o.label, description: o.description }));
-  return [...base, { value: UNKNOWN_VALUE, label: question.nullLabel ?? "We don’t know", unknown: true }];
+  const none: Option[] = question.type === "multi" ? [{ value: NONE_VALUE, label: "None of these", none: true }] : [];
+  return [...base, ...none, { value: UNKNOWN_VALUE, label: question.nullLabel ?? "We don’t know", unknown: true }];
 }
 
 /** The control values that represent an answer, for defaultChecked/defaultValue. */
 function selectedValues(question: Question, value: AnswerValue | undefined, submitted?: Record<string, string[]>): string[] {
   if (submitted) {
-    const raw = submitted[fieldName(question.id)] ?? [];
-    return submitted[unknownFieldName(question.id)]?.includes("on") ? [...raw, UNKNOWN_VALUE] : raw;
+    const raw = [...(submitted[fieldName(question.id)] ?? [])];
+    if (submitted[unknownFieldName(question.id)]?.includes("on")) raw.push(UNKNOWN_VALUE);
+    if (submitted[noneFieldName(question.id)]?.includes("on")) raw.push(NONE_VALUE);
+    return raw;
   }
   if (value === undefined) return [];
   if (value === null) return [UNKNOWN_VALUE];
-  if (Array.isArray(value)) return value.map(String);
+  if (Array.isArray(value)) return value.length === 0 ? [NONE_VALUE] : value.map(String);
   return [String(value)];
 }
 
@@ -128,17 +131,16 @@ export function QuestionField({ question, value, submitted, error, disabled, ind
 
         {question.type === "multi" ? (
           <div className="grid gap-2.5 sm:grid-cols-2">
-            <input type="hidden" name={`present:${question.id}`} value="1" />
             {optionsOf(question).map((option, i) => {
               const id = `${base}-${i}`;
-              const name = option.unknown ? unknownFieldName(question.id) : fieldName(question.id);
+              const name = option.unknown ? unknownFieldName(question.id) : option.none ? noneFieldName(question.id) : fieldName(question.id);
               return (
                 <label key={option.value} htmlFor={id} className={cn(cardClass, option.unknown && unknownCardClass, invalid && "border-danger-700")}>
                   <input
                     id={id}
                     type="checkbox"
                     name={name}
-                    value={option.unknown ? "on" : option.value}
+                    value={option.unknown || option.none ? "on" : option.value}
                     defaultChecked={selected.includes(option.value)}
                     disabled={disabled}
                     data-option-index={i + 1}

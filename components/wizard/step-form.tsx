@@ -237,7 +237,7 @@ export function StepForm(props: StepFormProps) {
   const note = (shown.submitted?.note?.[0] ?? props.initial.notes[section.noteId]) || "";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
       <form
         ref={formRef}
         action={formAction}
@@ -347,14 +347,14 @@ export function StepForm(props: StepFormProps) {
           <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6" data-print="hide">
             {previous ? (
               <Button type="submit" name="goto" value={previous.id} variant="secondary" size="lg" data-nav="previous">
-                ← Back: {previous.title}
+                ← Back<span className="sr-only sm:not-sr-only">: {previous.title}</span>
               </Button>
             ) : (
               <span />
             )}
             {next ? (
               <Button type="submit" name="goto" value={next.id} size="lg" data-nav="next">
-                Next: {next.title} →
+                Next<span className="sr-only sm:not-sr-only">: {next.title}</span> →
               </Button>
             ) : null}
           </div>

@@ -28,6 +28,10 @@ export async function answerStep(page: Page, sectionId: string, answers: Answers
     } else if (q.type === "boolean") {
       await group.getByRole("radio", { name: value ? "Yes" : "No", exact: true }).check();
     } else if (q.type === "multi") {
+      if ((value as string[]).length === 0) {
+        await group.getByRole("checkbox", { name: "None of these", exact: true }).check();
+        continue;
+      }
       for (const o of q.options!) {
         const box = group.getByRole("checkbox", { name: o.label, exact: true });
         if ((value as string[]).includes(o.id)) await box.check();

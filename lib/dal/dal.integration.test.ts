@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
 
-import { createDecision, listDecisions } from "./decisions";
+import { createDecision, getDecision, listDecisions, recordDecision, reopenDecision, saveStep } from "./decisions";
 import { AppError } from "./errors";
 import { createTeam, getTeamForMember, listTeamsForUser } from "./teams";
 import { createUserWithTeam, getSessionUser, verifyCredentials } from "./users";
@@ -139,5 +139,107 @@ describe("SQLite connection settings", () => {
     expect(journal?.journal_mode).toBe("wal");
     expect(Number(timeout?.timeout)).toBeGreaterThanOrEqual(5000);
     expect(Number(fk?.foreign_keys)).toBe(1);
+  });
+});
+
+describe("saving workshop steps and recording decisions", () => {
+  async function teamWithDecision() {
+    const owner = await newUser("facil");
+    const { id } = await createDecision(owner.actor, owner.teamSlug, {
+      title: "Support bot",
+      context: "Answers billing questions for customers",
+      ownerId: owner.user.id,
+    });
+    return { owner, id };
+  }
+
+  it("saves a step, bumps the version, scores the answers and audits before/after", async () => {
+    const { owner, id } = await teamWithDecision();
+    const saved = await saveStep(owner.actor, owner.teamSlug, id, {
+      sectionId: "constraints",
+      answers: { "constraints.eval_harness": "none", "constraints.data_residency": "must_stay" },
+      note: "Legal says no SaaS",
+      expectedVersion: 1,
+    });
+    expect(saved).toMatchObject({ version: 2, changed: true, result: { level: "pause" } });
+    const decision = await getDecision(owner.actor, owner.teamSlug, id);
+    expect(decision.answers).toEqual({ "constraints.eval_harness": "none", "constraints.data_residency": "must_stay" });
+    expect(decision.notes).toEqual({ "notes.constraints": "Legal says no SaaS" });
+    expect(decision.recommendedLevel).toBe("pause");
+    const audit = await getDb().auditEvent.findFirst({ where: { decisionId: id, action: "decision.answers_updated" } });
+    expect(audit?.before).toEqual({
+      "constraints.eval_harness": null,
+      "constraints.data_residency": null,
+      "notes.constraints": null,
+    });
+    expect(audit?.after).toMatchObject({ step: "constraints", "constraints.eval_harness": "none" });
+
+    // The same answers again change nothing and write nothing.
+    const again = await saveStep(owner.actor, owner.teamSlug, id, {
+      sectionId: "constraints",
+      answers: { "constraints.eval_harness": "none", "constraints.data_residency": "must_stay" },
+      note: "Legal says no SaaS",
+      expectedVersion: 2,
+    });
+    expect(again).toMatchObject({ version: 2, changed: false });
+  });
+
+  it("refuses a save based on an old version with what the other writer saved, writing nothing", async () => {
+    const { owner, id } = await teamWithDecision();
+    await saveStep(owner.actor, owner.teamSlug, id, { sectionId: "constraints", answers: { "constraints.eval_harness": "full" }, expectedVersion: 1 });
+    const before = await snapshot();
+    const error = await saveStep(owner.actor, owner.teamSlug, id, {
+      sectionId: "constraints",
+      answers: { "constraints.eval_harness": "partial" },
+      expectedVersion: 1,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", details: { version: 2, answers: { "constraints.eval_harness": "full" } } });
+    expect(await snapshot()).toEqual(before);
+    expect((await getDecision(owner.actor, owner.teamSlug, id)).answers["constraints.eval_harness"]).toBe("full");
+  });
+
+  it("rejects invalid step answers, non-members and viewers without writing", async () => {
+    const { owner, id } = await teamWithDecision();
+    const stranger = await newUser("eve");
+    const viewer = await newUser("vera");
+    const team = await getTeamForMember(owner.actor, owner.teamSlug);
+    await getDb().membership.create({ data: { teamId: team.id, userId: viewer.user.id, role: "viewer" } });
+    const before = await snapshot();
+    await expect(
+      saveStep(owner.actor, owner.teamSlug, id, { sectionId: "level0", answers: { "level0.hallucination_rate_pct": 150 }, expectedVersion: 1 }),
+    ).rejects.toThrow();
+    await expect(
+      saveStep(stranger.actor, owner.teamSlug, id, { sectionId: "constraints", answers: {}, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDecision(stranger.actor, owner.teamSlug, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A decision id from team A through team B's slug is not found either (no IDOR through the URL).
+    await expect(getDecision(stranger.actor, stranger.teamSlug, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveStep(viewer.actor, owner.teamSlug, id, { sectionId: "constraints", answers: {}, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("records with the stored result, seals the answers, needs a rationale to override, and reopens with an audit trail", async () => {
+    const { owner, id } = await teamWithDecision();
+    await saveStep(owner.actor, owner.teamSlug, id, { sectionId: "constraints", answers: { "constraints.eval_harness": "none" }, expectedVersion: 1 });
+    const record = { finalLevel: "prompt", ownerId: owner.user.id, reviewBy: "2099-01-01", expectedVersion: 2 } as const;
+    await expect(recordDecision(owner.actor, owner.teamSlug, id, { ...record, rationale: "" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { rationale: [expect.stringMatching(/why the team chose another level/)] },
+    });
+    await recordDecision(owner.actor, owner.teamSlug, id, { ...record, rationale: "Internal tool; evals next sprint." });
+    const decided = await getDecision(owner.actor, owner.teamSlug, id);
+    expect(decided).toMatchObject({ status: "decided", finalLevel: "prompt", recommendedLevel: "pause", version: 3 });
+    expect(decided.result?.level).toBe("pause");
+    await expect(
+      saveStep(owner.actor, owner.teamSlug, id, { sectionId: "constraints", answers: { "constraints.eval_harness": "full" }, expectedVersion: 3 }),
+    ).rejects.toMatchObject({ code: "SEALED" });
+
+    await reopenDecision(owner.actor, owner.teamSlug, id, 3);
+    const reopened = await getDecision(owner.actor, owner.teamSlug, id);
+    expect(reopened).toMatchObject({ status: "in_review", finalLevel: null, result: null });
+    const audit = await getDb().auditEvent.findFirst({ where: { decisionId: id, action: "decision.reopened" } });
+    expect(audit?.before).toMatchObject({ finalLevel: "prompt", recommendedLevel: "pause", result: { level: "pause" } });
   });
 });

@@ -26,7 +26,7 @@ export type StepFormState = {
 function submittedValues(form: FormData): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const key of new Set(form.keys())) {
-    if (key.startsWith("q:") || key.startsWith("unknown:") || key === "note") {
+    if (key.startsWith("q:") || key.startsWith("unknown:") || key.startsWith("none:") || key === "note") {
       out[key] = form.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 5000));
     }
   }

@@ -3,6 +3,7 @@
  * standard). Field names:
  *   q:<questionId>        the value (radio, checkbox group, number input)
  *   unknown:<questionId>  "on" when the team doesn't know → null
+ *   none:<questionId>     "on" for "none of these" on a multi question → []
  *   note                  the step's free-text note
  * A question with neither is missing (still a draft). Values are converted to
  * their JSON types here and then validated by the rubric's own step schema.
@@ -13,6 +14,8 @@ export const UNKNOWN_VALUE = "__unknown";
 
 export const fieldName = (questionId: string) => `q:${questionId}`;
 export const unknownFieldName = (questionId: string) => `unknown:${questionId}`;
+export const noneFieldName = (questionId: string) => `none:${questionId}`;
+export const NONE_VALUE = "__none";
 
 /** Converts the posted strings; anything malformed is passed on unchanged for the schema to reject. */
 export function readStepAnswers(section: Section, form: FormData): Record<string, unknown> {
@@ -27,8 +30,9 @@ export function readStepAnswers(section: Section, form: FormData): Record<string
     }
     switch (question.type) {
       case "multi":
-        // A multi question shown on the form posts a marker, so "none of these" ([]) differs from missing.
-        if (form.has(`present:${question.id}`) || values.length > 0) raw[question.id] = values;
+        // Ticked options win over "none of these"; neither ticked means not answered yet.
+        if (values.length > 0) raw[question.id] = values;
+        else if (form.get(noneFieldName(question.id)) === "on") raw[question.id] = [];
         break;
       case "boolean": {
         const v = values[0];
