@@ -7,6 +7,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db";
 import { defaultReviewBy } from "@/lib/decisions/review";
+import { searchTextOf } from "@/lib/decisions/search";
 import { CURRENT_RUBRIC_VERSION, score } from "@/lib/rubric";
 
 import { DEMO_DECISIONS, DEMO_PASSWORD, DEMO_TEAM, DEMO_USERS } from "./seed-data";
@@ -57,6 +58,7 @@ export async function seedDemo(db = createPrismaClient(), now = new Date()) {
           rubricVersion: CURRENT_RUBRIC_VERSION,
           answers: d.answers,
           notes: d.notes,
+          searchText: searchTextOf(d.title, d.context, d.notes),
           result: (result ?? undefined) as Prisma.InputJsonObject | undefined,
           recommendedLevel: result?.level ?? null,
           finalLevel: result ? (d.override?.level ?? result.level) : null,

@@ -7,7 +7,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">
-      <header data-print="hide" className="border-b border-slate-200 bg-white">
+      <header data-print="hide" data-chrome className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <Link href="/t" className="text-lg font-semibold tracking-tight text-slate-900">
             Level<span className="text-accent-700">Set</span>

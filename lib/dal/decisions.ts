@@ -18,6 +18,7 @@ import {
   score,
   stepAnswersSchema,
 } from "@/lib/rubric";
+import { searchTextOf } from "@/lib/decisions/search";
 import { mergeStepAnswers } from "@/lib/workshop/step-form";
 
 import type { Actor } from "./actor";
@@ -104,6 +105,7 @@ export async function createDecision(actor: Actor, teamSlug: string, input: Crea
         rubricVersion: CURRENT_RUBRIC_VERSION,
         answers: {},
         notes: {},
+        searchText: searchTextOf(data.title, data.context, {}),
       },
       select: { id: true },
     });
@@ -292,6 +294,7 @@ export async function saveStep(actor: Actor, teamSlug: string, decisionId: strin
       data: {
         answers: answers as Prisma.InputJsonObject,
         notes,
+        searchText: searchTextOf(current.title, current.context, notes),
         recommendedLevel: result.level,
         version: { increment: 1 },
       },

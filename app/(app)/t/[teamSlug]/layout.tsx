@@ -16,7 +16,7 @@ export default async function TeamLayout({
   const teams = await listTeamsForUser(user);
   return (
     <>
-      <div data-print="hide" className="border-b border-slate-200 bg-white">
+      <div data-print="hide" data-chrome className="border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-6xl px-4 py-2 sm:px-6">
           <TeamSwitcher teams={teams} currentSlug={teamSlug} />
         </div>
