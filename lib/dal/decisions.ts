@@ -22,7 +22,7 @@ import { searchTextOf } from "@/lib/decisions/search";
 import { mergeStepAnswers } from "@/lib/workshop/step-form";
 
 import type { Actor } from "./actor";
-import { AppError } from "./errors";
+import { AppError, isUniqueViolation } from "./errors";
 import { type Role, roleSchema } from "./roles";
 import { getTeamForMember, type TeamContext } from "./teams";
 
@@ -458,4 +458,120 @@ export async function reopenDecision(actor: Actor, teamSlug: string, decisionId:
     return true;
   });
   if (!ok) throw await conflict(team, decisionId, actor);
+}
+
+// ---------------------------------------------------------------------------
+// The decision page: audit trail, revisit, archive.
+
+export type AuditEntry = {
+  id: string;
+  action: string;
+  actorName: string | null;
+  createdAt: Date;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+const jsonObject = z.record(z.string(), z.unknown()).nullable().catch(null);
+
+export async function listDecisionAudit(actor: Actor, teamSlug: string, decisionId: string, take = 100): Promise<AuditEntry[]> {
+  const team = await getTeamForMember(actor, teamSlug);
+  await findDecisionRow(team, decisionId, actor);
+  const rows = await getDb().auditEvent.findMany({
+    where: { decisionId, teamId: team.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    actorName: r.actor?.name ?? null,
+    createdAt: r.createdAt,
+    before: jsonObject.parse(r.before ?? null),
+    after: jsonObject.parse(r.after ?? null),
+  }));
+}
+
+/**
+ * "Revisit with today's facts": a new draft prefilled from a recorded decision's
+ * answers and notes, linked both ways. When it is recorded, the old one becomes
+ * superseded. Revisiting twice opens the draft that already exists.
+ */
+export async function revisitDecision(actor: Actor, teamSlug: string, decisionId: string): Promise<{ id: string; created: boolean }> {
+  const team = await getTeamForMember(actor, teamSlug, "createDecision");
+  const old = toDetail(await findDecisionRow(team, decisionId, actor), team);
+  if (old.supersededBy) return { id: old.supersededBy.id, created: false };
+  if (old.status !== "decided") throw new AppError("CONFLICT", "Only a recorded decision can be revisited.");
+  const db = getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const draft = await tx.decision.create({
+        data: {
+          teamId: team.id,
+          title: old.title,
+          context: old.context,
+          participants: old.participants,
+          ownerId: old.owner?.id ?? actor.userId,
+          createdById: actor.userId,
+          rubricVersion: CURRENT_RUBRIC_VERSION,
+          answers: answersForVersion(old.answers, old.rubricVersion, CURRENT_RUBRIC_VERSION) as Prisma.InputJsonObject,
+          notes: old.notes as Prisma.InputJsonObject,
+          searchText: searchTextOf(old.title, old.context, old.notes),
+          recommendedLevel: old.recommendedLevel,
+          supersedesId: old.id,
+        },
+        select: { id: true },
+      });
+      await tx.auditEvent.create({
+        data: { teamId: team.id, decisionId: draft.id, actorId: actor.userId, action: "decision.revisit_started", after: { revisits: old.id } },
+      });
+      await tx.auditEvent.create({
+        data: { teamId: team.id, decisionId: old.id, actorId: actor.userId, action: "decision.revisited", after: { by: draft.id } },
+      });
+      return { id: draft.id, created: true };
+    });
+  } catch (error) {
+    // Two facilitators pressed "Revisit" at once: open the draft the other one made.
+    if (isUniqueViolation(error)) {
+      const existing = await db.decision.findFirst({ where: { supersedesId: old.id, teamId: team.id }, select: { id: true } });
+      if (existing) return { id: existing.id, created: false };
+    }
+    throw error;
+  }
+}
+
+/** Answers carried into a newer rubric keep only what the newer version still asks. */
+function answersForVersion(answers: Answers, from: string, to: string): Answers {
+  if (from === to) return answers;
+  const schema = answersSchema(to);
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(answers)) {
+    if (schema.safeParse({ [k]: v }).success) kept[k] = v;
+  }
+  return kept as Answers;
+}
+
+export async function setDecisionArchived(actor: Actor, teamSlug: string, decisionId: string, archived: boolean): Promise<void> {
+  const team = await getTeamForMember(actor, teamSlug, "decide");
+  const current = toDetail(await findDecisionRow(team, decisionId, actor), team);
+  if (archived === (current.status === "archived")) return;
+  const restored: DecisionStatus = current.decidedAt ? (current.supersededBy ? "superseded" : "decided") : "draft";
+  const status: DecisionStatus = archived ? "archived" : restored;
+  await getDb().$transaction(async (tx) => {
+    await tx.decision.updateMany({
+      where: { id: decisionId, teamId: team.id },
+      data: { status, version: { increment: 1 } },
+    });
+    await tx.auditEvent.create({
+      data: {
+        teamId: team.id,
+        decisionId,
+        actorId: actor.userId,
+        action: archived ? "decision.archived" : "decision.unarchived",
+        before: { status: current.status },
+        after: { status },
+      },
+    });
+  });
 }

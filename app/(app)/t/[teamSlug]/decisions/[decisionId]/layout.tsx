@@ -47,7 +47,7 @@ export default async function DecisionLayout({
           </button>
         </form>
       </div>
-      {children}
+      <main id="main">{children}</main>
     </div>
   );
 }

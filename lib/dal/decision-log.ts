@@ -1,0 +1,204 @@
+import "server-only";
+
+import { z } from "zod";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { LEVELS } from "@/lib/rubric";
+
+import type { Actor } from "./actor";
+import { DECISION_STATUSES, type DecisionListItem } from "./decisions";
+import { getTeamForMember } from "./teams";
+
+/**
+ * The team's decision log: search, filters, sort and cursor pagination, all
+ * from URL search params so a filtered view can be shared. Every query is
+ * scoped to the actor's team (membership checked first).
+ */
+
+const DUE_WINDOW_DAYS = 14;
+export const PAGE_SIZE = 25;
+export const SORTS = ["updated", "created", "title", "review"] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const isoDate = z.iso.date().optional().or(z.literal("").transform(() => undefined));
+
+export const logFiltersSchema = z.object({
+  q: optionalText,
+  status: z.enum(DECISION_STATUSES).optional().or(z.literal("").transform(() => undefined)),
+  rec: z.enum(LEVELS).optional().or(z.literal("").transform(() => undefined)),
+  final: z.enum(LEVELS).optional().or(z.literal("").transform(() => undefined)),
+  owner: optionalText,
+  due: z
+    .enum(["1", "on", "true"])
+    .optional()
+    .or(z.literal("").transform(() => undefined))
+    .transform((v) => (v ? true : undefined)),
+  from: isoDate,
+  to: isoDate,
+  sort: z.enum(SORTS).optional().or(z.literal("").transform(() => undefined)),
+  cursor: optionalText,
+});
+export type LogFilters = z.output<typeof logFiltersSchema>;
+
+/** Search params → filters; anything malformed is dropped rather than failing the page. */
+export function parseLogFilters(params: Record<string, string | string[] | undefined>): LogFilters {
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === "string") flat[k] = v;
+  const parsed = logFiltersSchema.safeParse(flat);
+  if (parsed.success) return parsed.data;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(logFiltersSchema.shape) as (keyof typeof logFiltersSchema.shape)[]) {
+    const one = logFiltersSchema.shape[key].safeParse(flat[key]);
+    if (one.success) out[key] = one.data;
+  }
+  return out as LogFilters;
+}
+
+function dueBefore(now: Date) {
+  return new Date(now.getTime() + DUE_WINDOW_DAYS * 24 * 3600 * 1000);
+}
+
+function whereOf(teamId: string, actor: Actor, f: LogFilters, now: Date): Prisma.DecisionWhereInput {
+  const and: Prisma.DecisionWhereInput[] = [
+    { teamId, team: { memberships: { some: { userId: actor.userId } } } },
+    f.status ? { status: f.status } : { status: { not: "archived" } },
+  ];
+  if (f.q) {
+    for (const word of f.q.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+      and.push({ searchText: { contains: word } });
+    }
+  }
+  if (f.rec) and.push({ recommendedLevel: f.rec });
+  if (f.final) and.push({ finalLevel: f.final });
+  if (f.owner) and.push({ ownerId: f.owner });
+  if (f.due) and.push({ status: "decided", reviewBy: { lte: dueBefore(now) } });
+  if (f.from) and.push({ updatedAt: { gte: new Date(`${f.from}T00:00:00Z`) } });
+  if (f.to) and.push({ updatedAt: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 24 * 3600 * 1000) } });
+  return { AND: and };
+}
+
+function orderOf(sort: LogFilters["sort"]): Prisma.DecisionOrderByWithRelationInput[] {
+  switch (sort) {
+    case "created":
+      return [{ createdAt: "desc" }, { id: "desc" }];
+    case "title":
+      return [{ title: "asc" }, { id: "asc" }];
+    case "review":
+      return [{ reviewBy: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+    default:
+      return [{ updatedAt: "desc" }, { id: "desc" }];
+  }
+}
+
+const listSelect = {
+  id: true,
+  title: true,
+  status: true,
+  recommendedLevel: true,
+  finalLevel: true,
+  updatedAt: true,
+  reviewBy: true,
+  owner: { select: { name: true } },
+} as const;
+
+export type LogPage = { items: DecisionListItem[]; nextCursor: string | null };
+export type LogExportRow = DecisionListItem & { context: string; notes: Record<string, string> };
+
+export async function listDecisionLog(
+  actor: Actor,
+  teamSlug: string,
+  filters: LogFilters,
+  opts: { now?: Date; take?: number } = {},
+): Promise<LogPage> {
+  const team = await getTeamForMember(actor, teamSlug);
+  const take = Math.min(opts.take ?? PAGE_SIZE, 1000);
+  const db = getDb();
+  const where = whereOf(team.id, actor, filters, opts.now ?? new Date());
+  // A cursor from another team (or a forged one) simply matches nothing in this team's scope.
+  const cursorOk = filters.cursor
+    ? await db.decision.findFirst({ where: { id: filters.cursor, teamId: team.id }, select: { id: true } })
+    : null;
+  const rows = await db.decision.findMany({
+    where,
+    orderBy: orderOf(filters.sort),
+    take: take + 1,
+    ...(cursorOk ? { cursor: { id: cursorOk.id }, skip: 1 } : {}),
+    select: listSelect,
+  });
+  const items = rows.slice(0, take).map(({ owner, ...row }) => ({ ...row, ownerName: owner?.name ?? null }));
+  return { items, nextCursor: rows.length > take ? (items.at(-1)?.id ?? null) : null };
+}
+
+export type LogSummary = {
+  total: number;
+  dueCount: number;
+  byFinalLevel: Record<(typeof LEVELS)[number], number>;
+  due: { id: string; title: string; reviewBy: Date; overdue: boolean }[];
+  /** Decisions recorded per month (UTC) and final level, oldest first, last 12 months. */
+  perMonth: { month: string; counts: Record<(typeof LEVELS)[number], number> }[];
+};
+
+/** The team page header: counts by final level, decisions due for review, and the trend. */
+export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now = new Date()): Promise<LogSummary> {
+  const team = await getTeamForMember(actor, teamSlug);
+  const db = getDb();
+  const scope = { teamId: team.id, team: { memberships: { some: { userId: actor.userId } } } };
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
+  const dueWhere = { ...scope, status: "decided", reviewBy: { lte: dueBefore(now) } };
+  const [total, dueCount, grouped, due, recent] = await Promise.all([
+    db.decision.count({ where: { ...scope, status: { not: "archived" } } }),
+    db.decision.count({ where: dueWhere }),
+    db.decision.groupBy({ by: ["finalLevel"], where: { ...scope, status: "decided" }, _count: { _all: true } }),
+    db.decision.findMany({
+      where: dueWhere,
+      orderBy: [{ reviewBy: "asc" }, { id: "asc" }],
+      take: 5,
+      select: { id: true, title: true, reviewBy: true },
+    }),
+    db.decision.findMany({
+      where: { ...scope, status: { in: ["decided", "superseded"] }, decidedAt: { gte: start } },
+      select: { decidedAt: true, finalLevel: true },
+    }),
+  ]);
+  const byFinalLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as LogSummary["byFinalLevel"];
+  for (const g of grouped) if (g.finalLevel && g.finalLevel in byFinalLevel) byFinalLevel[g.finalLevel as keyof typeof byFinalLevel] = g._count._all;
+  const perMonth: LogSummary["perMonth"] = [];
+  for (let i = 0; i < 12; i++) {
+    const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1));
+    perMonth.push({ month: d.toISOString().slice(0, 7), counts: Object.fromEntries(LEVELS.map((l) => [l, 0])) as LogSummary["byFinalLevel"] });
+  }
+  for (const r of recent) {
+    const bucket = perMonth.find((m) => m.month === r.decidedAt?.toISOString().slice(0, 7));
+    if (bucket && r.finalLevel && r.finalLevel in bucket.counts) bucket.counts[r.finalLevel as keyof typeof bucket.counts] += 1;
+  }
+  return {
+    total,
+    dueCount,
+    byFinalLevel,
+    due: due.map((d) => ({ id: d.id, title: d.title, reviewBy: d.reviewBy!, overdue: d.reviewBy! < now })),
+    perMonth,
+  };
+}
+
+/** The filtered log with use cases and notes, for the CSV download (no pagination, capped). */
+export async function exportDecisionLog(actor: Actor, teamSlug: string, filters: LogFilters, max = 10_000): Promise<LogExportRow[]> {
+  const team = await getTeamForMember(actor, teamSlug);
+  const rows = await getDb().decision.findMany({
+    where: whereOf(team.id, actor, filters, new Date()),
+    orderBy: orderOf(filters.sort),
+    take: max,
+    select: { ...listSelect, context: true, notes: true },
+  });
+  const notesSchema = z.record(z.string(), z.string());
+  return rows.map(({ owner, notes, ...row }) => ({
+    ...row,
+    ownerName: owner?.name ?? null,
+    notes: notesSchema.catch({}).parse(notes),
+  }));
+}
