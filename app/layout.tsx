@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import localFont from "next/font/local";
 
 import "./globals.css";
@@ -20,7 +21,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, which a CSP nonce
+  // needs (Next puts the proxy's nonce on its scripts; a prerendered page has none).
+  await headers();
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh bg-white font-sans text-slate-900 antialiased">{children}</body>

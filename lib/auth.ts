@@ -1,7 +1,13 @@
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
+import { clearFailures, clientAddressOf, recordFailure, retryAfterSeconds, signInLimitKeys } from "@/lib/dal/rate-limit";
 import { verifyCredentials } from "@/lib/dal/users";
+
+export const RATE_LIMITED_CODE = "rate_limited";
+class RateLimitedSignin extends CredentialsSignin {
+  code = RATE_LIMITED_CODE;
+}
 
 declare module "next-auth" {
   interface Session {
@@ -28,18 +34,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, answered on the form, not a server error.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
       console.error(error);
     },
   },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      // Every way in (the sign-in form's action, or a direct POST to /api/auth/callback/credentials)
+      // goes through here, so the database-backed limits apply to all of them.
+      async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
+        const keys = signInLimitKeys(email, clientAddressOf(request.headers));
+        if ((await retryAfterSeconds(keys)) > 0) throw new RateLimitedSignin();
         const user = await verifyCredentials(email, password);
-        return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
+        if (!user) {
+          await recordFailure(keys);
+          return null;
+        }
+        await clearFailures([keys[0]!]);
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
   ],

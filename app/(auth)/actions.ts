@@ -1,13 +1,24 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 
-import { signIn, signOut } from "@/lib/auth";
+import { RATE_LIMITED_CODE, signIn, signOut } from "@/lib/auth";
 import { isAppError } from "@/lib/dal/errors";
+import { clientAddressOf, type LimitKey, recordFailure, retryAfterSeconds, signInLimitKeys } from "@/lib/dal/rate-limit";
 import { createUserWithTeam, signInSchema, signUpSchema } from "@/lib/dal/users";
 import { fieldErrorsOf, type FormState, keepValues, safeRedirectPath } from "@/lib/forms";
 
 const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
+
+async function clientAddress(): Promise<string> {
+  return clientAddressOf(await headers());
+}
+
+function lockedMessage(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `Too many failed attempts. For your security, wait ${minutes} minute${minutes > 1 ? "s" : ""} and try again.`;
+}
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = keepValues(formData, ["email", "callbackUrl"]);
@@ -20,8 +31,14 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
       redirectTo: safeRedirectPath(formData.get("callbackUrl"), "/t"),
     });
   } catch (error) {
-    // Unknown email and wrong password give the same answer.
-    if (error instanceof AuthError) return { formError: SIGN_IN_FAILED, values };
+    // Unknown email and wrong password give the same answer; the limits are counted in `authorize`.
+    if (error instanceof AuthError) {
+      if ((error as { code?: string }).code === RATE_LIMITED_CODE) {
+        const wait = await retryAfterSeconds(signInLimitKeys(parsed.data.email, await clientAddress()));
+        return { formError: lockedMessage(wait), values };
+      }
+      return { formError: SIGN_IN_FAILED, values };
+    }
     throw error; // Next's redirect on success
   }
   return { ok: true };
@@ -35,11 +52,18 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     password: formData.get("password"),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  // Failed sign-ups (a taken email) count against the address, so the form can't be used to probe accounts.
+  const ipKey: LimitKey[] = [{ kind: "ip", id: await clientAddress() }];
+  const wait = await retryAfterSeconds(ipKey);
+  if (wait > 0) return { formError: lockedMessage(wait), values };
   let teamSlug: string;
   try {
     ({ teamSlug } = await createUserWithTeam(parsed.data));
   } catch (error) {
-    if (isAppError(error, "VALIDATION")) return { fieldErrors: error.fieldErrors, values };
+    if (isAppError(error, "VALIDATION")) {
+      await recordFailure(ipKey);
+      return { fieldErrors: error.fieldErrors, values };
+    }
     throw error;
   }
   await signIn("credentials", {
