@@ -62,7 +62,7 @@ export function CreateShareLinkForm({
         ) : null}
         <fieldset aria-describedby={err("expiry") ? "expiry-error" : undefined}>
           <legend className="font-medium text-slate-900">The link stops working</legend>
-          <div className="mt-2.5 grid gap-2 sm:grid-cols-2">
+          <div className="mt-2.5 grid gap-2 sm:grid-cols-3">
             {PRESETS.map((p) => (
               <label
                 key={p.id}
@@ -87,7 +87,7 @@ export function CreateShareLinkForm({
             ))}
             <div
               className={cn(
-                "flex flex-col gap-2 rounded-card border border-slate-300 bg-white px-4 py-3",
+                "flex flex-col gap-2 rounded-card border border-slate-300 bg-white px-4 py-3 sm:col-span-3 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4",
                 "has-[:checked]:border-accent-700 has-[:checked]:bg-accent-50 has-[:checked]:ring-1 has-[:checked]:ring-accent-700",
                 "has-[input[type=radio]:focus-visible]:outline-3 has-[input[type=radio]:focus-visible]:outline-offset-2 has-[input[type=radio]:focus-visible]:outline-focus",
               )}
@@ -101,7 +101,7 @@ export function CreateShareLinkForm({
                   defaultChecked={chosen === "date"}
                   className="mt-0.5 size-5 accent-accent-700 focus-visible:outline-none"
                 />
-                <span className="font-medium text-slate-900">On a date</span>
+                <span className="font-medium whitespace-nowrap text-slate-900">On a date</span>
               </label>
               <label htmlFor="expiresOn" className="sr-only">
                 Last day the link works
@@ -117,9 +117,9 @@ export function CreateShareLinkForm({
                 }}
                 aria-invalid={err("expiresOn") ? true : undefined}
                 aria-describedby="expiresOn-hint expiresOn-error"
-                className={cn(controlClassName, "h-11 py-2")}
+                className={cn(controlClassName, "h-11 py-2 sm:w-48")}
               />
-              <p id="expiresOn-hint" className="text-sm text-slate-600">
+              <p id="expiresOn-hint" className="text-sm text-slate-600 sm:flex-1">
                 The link works through the end of this day (UTC).
               </p>
             </div>

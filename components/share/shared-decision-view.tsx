@@ -47,7 +47,10 @@ export function SharedDecisionView({ decision }: { decision: SharedDecision }) {
         </dl>
       </header>
 
-      <section aria-labelledby="outcome-heading" className="rounded-card border border-slate-200 bg-white p-5 shadow-card sm:p-8 print:border-0 print:p-0">
+      <section
+        aria-labelledby="outcome-heading"
+        className="sm:rounded-card sm:border sm:border-slate-200 sm:bg-white sm:p-8 sm:shadow-card print:border-0 print:p-0"
+      >
         <h2 id="outcome-heading" className="text-xl font-semibold text-slate-900">
           {decided ? "The team’s decision" : "The recommendation so far"}
         </h2>
