@@ -34,9 +34,8 @@ export default async function Image({ params }: { params: Promise<{ token: strin
         <div style={{ width: 24, height: "100%", background: colour.edge }} />
         <div style={{ flex: 1, display: "flex", flexDirection: "column", justifyContent: "space-between", padding: "64px 72px" }}>
           <div style={{ display: "flex", fontSize: 32, color: "#475569" }}>
-            <span style={{ fontWeight: 700, color: "#0f172a" }}>Level</span>
-            <span style={{ fontWeight: 700, color: "#4338ca" }}>Set</span>
-            <span style={{ marginLeft: 20 }}>· shared decision</span>
+            <span style={{ color: "#4338ca" }}>LevelSet</span>
+            <span style={{ marginLeft: 14 }}>· shared decision</span>
           </div>
           <div style={{ display: "flex", fontSize: 64, fontWeight: 700, lineHeight: 1.15, letterSpacing: -1 }}>{title}</div>
           <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
