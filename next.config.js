@@ -7,6 +7,20 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native or Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  // Share pages (/s/<token>) are capability URLs: never indexed, never leaked in a Referer, never cached.
+  // Applies to every /s/ response: the page, its 404 and its preview image.
+  async headers() {
+    return [
+      {
+        source: "/s/:path*",
+        headers: [
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "private, no-store" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

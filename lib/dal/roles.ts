@@ -17,6 +17,7 @@ export const CAN = {
   createDecision: ["owner", "facilitator"],
   decide: ["owner", "facilitator"],
   answer: ["owner", "facilitator", "member"],
+  share: ["owner", "facilitator"],
   read: ["owner", "facilitator", "member", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -35,17 +35,25 @@ export default async function DecisionLayout({
             <StatusBadge status={decision.status} />
           </p>
         </div>
-        <form action={togglePresentationAction} data-print="hide">
-          <input type="hidden" name="presentation" value={presentation ? "off" : "on"} />
-          <input type="hidden" name="returnTo" value={decisionPath(teamSlug, decisionId)} />
-          <button
-            type="submit"
-            aria-pressed={presentation}
+        <div className="flex flex-wrap items-center gap-2" data-print="hide">
+          <Link
+            href={`${decisionPath(teamSlug, decisionId)}/share`}
             className="rounded-control border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-card hover:bg-slate-50"
           >
-            {presentation ? "Exit presentation mode" : "Presentation mode"}
-          </button>
-        </form>
+            Share
+          </Link>
+          <form action={togglePresentationAction}>
+            <input type="hidden" name="presentation" value={presentation ? "off" : "on"} />
+            <input type="hidden" name="returnTo" value={decisionPath(teamSlug, decisionId)} />
+            <button
+              type="submit"
+              aria-pressed={presentation}
+              className="rounded-control border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-card hover:bg-slate-50"
+            >
+              {presentation ? "Exit presentation mode" : "Presentation mode"}
+            </button>
+          </form>
+        </div>
       </div>
       <main id="main">{children}</main>
     </div>
