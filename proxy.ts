@@ -60,7 +60,9 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, csp: 
   if (requestId) response.headers.set("x-request-id", requestId);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("X-Frame-Options", "DENY");
-  if (!response.headers.has("Referrer-Policy")) response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  // Capability URLs (share links, invitations) must not leak through the Referer header.
+  const capability = /^\/(s|invite)\//.test(request.nextUrl.pathname);
+  response.headers.set("Referrer-Policy", capability ? "no-referrer" : "strict-origin-when-cross-origin");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
   if (isHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
