@@ -57,10 +57,10 @@ function SideCard({ side }: { side: CompareSide }) {
           <StatusBadge status={side.status} />
         </dd>
         <dt className="text-slate-600">Team’s level</dt>
-        <dd>{side.finalLevel ? <LevelBadge level={side.finalLevel} rubric={side.rubric} size="sm" /> : <span className="text-slate-700">Not recorded yet</span>}</dd>
+        <dd>{side.finalLevel ? <LevelBadge level={side.finalLevel} rubric={side.rubric} size="sm" className="whitespace-normal!" /> : <span className="text-slate-700">Not recorded yet</span>}</dd>
         <dt className="text-slate-600">Recommended</dt>
         <dd>
-          <LevelBadge level={side.result.level} rubric={side.rubric} size="sm" />
+          <LevelBadge level={side.result.level} rubric={side.rubric} size="sm" className="whitespace-normal!" />
         </dd>
         <dt className="text-slate-600">Rubric</dt>
         <dd className="text-slate-800">{side.rubric.version}</dd>
@@ -195,7 +195,7 @@ function AnswersTable({ a, b, answers, onlyChanged, toggleChangedHref }: Omit<De
         role="region"
         aria-labelledby="answer-changes"
         tabIndex={0}
-        className="mt-4 -mx-5 overflow-x-auto px-5 focus-visible:outline-2 focus-visible:outline-accent-600 sm:-mx-6 sm:px-6"
+        className="relative mt-4 -mx-5 overflow-x-auto px-5 focus-visible:outline-2 focus-visible:outline-accent-600 sm:-mx-6 sm:px-6"
       >
         <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
           <caption className="sr-only">Answers of decision A and decision B, in rubric order; rows that differ are marked Changed.</caption>

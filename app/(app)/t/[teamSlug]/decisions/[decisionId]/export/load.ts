@@ -3,6 +3,7 @@ import "server-only";
 import { getDecision, type DecisionDetail } from "@/lib/dal/decisions";
 import { isAppError } from "@/lib/dal/errors";
 import { verifySession } from "@/lib/dal/session";
+import { getEnv } from "@/lib/env";
 
 export type ExportParams = { params: Promise<{ teamSlug: string; decisionId: string }> };
 
@@ -30,4 +31,13 @@ export function attachment(body: string, type: string, filename: string): Respon
   return new Response(body, {
     headers: { ...NO_STORE, "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}"` },
   });
+}
+
+/** The public origin for links in an export: AUTH_URL when set (behind a proxy), else the Host the browser asked for. */
+export function publicOrigin(request: Request): string {
+  const configured = getEnv().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  return host ? `${url.protocol}//${host}` : url.origin;
 }
