@@ -161,7 +161,16 @@ test.describe("compare", () => {
     await expect(page).toHaveURL(/changed=1/);
     await expect(answers.getByRole("row").filter({ hasText: "Same" })).toHaveCount(0);
     await page.getByRole("link", { name: "Show all answers" }).click();
+    await expect(page).not.toHaveURL(/changed=1/);
+  });
 
+  test("the compare page and its picker are accessible and fit a phone", async ({ page }) => {
+    test.slow(); // four axe runs and two full-page screenshots pairs on a shared machine
+    await signIn(page, FACILITATOR);
+    await expect(page).toHaveURL(/\/t\/acme-ai-platform$/);
+    const a = await decisionId(page, "Billing support chatbot");
+    const b = await decisionId(page, "Multi-tenant marketing copy generator");
+    await page.goto(`/t/${TEAM}/compare?a=${a}&b=${b}`);
     await expectNoA11yViolations(page);
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
