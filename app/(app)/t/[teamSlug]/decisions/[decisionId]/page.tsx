@@ -4,6 +4,7 @@ import Link from "next/link";
 import { AnswersByStep } from "@/components/decisions/answers-by-step";
 import { AuditTrail } from "@/components/decisions/audit-trail";
 import { ArchiveForm, RevisitForm } from "@/components/decisions/decision-actions";
+import { PrintButton } from "@/components/decisions/print-button";
 import { FitBars, LevelBadge, RecommendationSummary, ResultDetails } from "@/components/decisions/result";
 import { Button } from "@/components/ui/button";
 import { getDecision, listDecisionAudit } from "@/lib/dal/decisions";
@@ -142,11 +143,16 @@ export default async function DecisionPage({ params }: Props) {
             <Link href={`/t/${teamSlug}/compare?a=${decisionId}`}>Compare…</Link>
           </Button>
           <Button asChild variant="ghost">
-            <a href={`${base}/export/markdown`}>Markdown</a>
+            <a href={`${base}/export/markdown`} download>
+              Export Markdown
+            </a>
           </Button>
           <Button asChild variant="ghost">
-            <a href={`${base}/export/json`}>JSON</a>
+            <a href={`${base}/export/json`} download>
+              Export JSON
+            </a>
           </Button>
+          <PrintButton size="md" variant="ghost" />
           {canDecide ? <ArchiveForm teamSlug={teamSlug} decisionId={decisionId} archived={decision.status === "archived"} /> : null}
         </div>
       </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { PrintButton } from "@/components/decisions/print-button";
 import { FitBars, LevelBadge, RecommendationSummary, ResultDetails } from "@/components/decisions/result";
 import { ProgressNav } from "@/components/wizard/progress-nav";
 import { RecordDecisionForm, ReopenDecisionForm } from "@/components/wizard/record-decision-form";
@@ -119,11 +120,12 @@ export default async function ResultPage({ params }: Props) {
             <ReopenDecisionForm teamSlug={teamSlug} decisionId={decisionId} version={decision.version} />
           </section>
         ) : null}
-        <p data-print="hide">
+        <div className="flex flex-wrap items-center justify-between gap-3" data-print="hide">
           <Link href={stepPath(teamSlug, decisionId, "review")} className="font-medium text-accent-700 underline underline-offset-4">
             {recorded ? "See every answer" : "← Back to the review"}
           </Link>
-        </p>
+          <PrintButton />
+        </div>
       </article>
     </div>
   );
