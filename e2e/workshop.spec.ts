@@ -191,3 +191,22 @@ test.describe("guided workshop", () => {
     await expect(questionGroup(page, question("constraints.latency_cost_headroom")).getByRole("radio", { name: "It is tight" })).toBeChecked();
   });
 });
+
+test("presentation mode: large type, no app chrome, and it stays on across steps until turned off", async ({ page }) => {
+  await signUp(page, newUser("present"));
+  await createDecision(page, "Projector");
+  const rootFontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await rootFontSize();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.getByRole("button", { name: "Presentation mode" }).click();
+  await expect(page.getByRole("button", { name: "Exit presentation mode" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
+  expect(await rootFontSize()).toBeGreaterThanOrEqual(normal * 1.2);
+  await goNext(page);
+  await expect(page.getByRole("button", { name: "Exit presentation mode" })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await snap(page, "presentation-mode");
+  await page.getByRole("button", { name: "Exit presentation mode" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(await rootFontSize()).toBe(normal);
+});
