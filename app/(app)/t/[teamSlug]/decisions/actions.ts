@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -155,38 +155,18 @@ export async function togglePresentationAction(formData: FormData): Promise<void
   const on = formData.get("presentation") === "on";
   if (on) jar.set("levelset-presentation", "1", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 30 });
   else jar.delete("levelset-presentation");
-  const back = z.string().regex(/^\/t\/[^/]+\/decisions\/[^?#]*$/).safeParse(formData.get("returnTo"));
-  redirect(back.success ? back.data : "/t");
-}
-
-/** "Revisit with today's facts": a new draft prefilled from a recorded decision. */
-export async function revisitDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
-  if (!route.success) return { formError: "This form is missing its decision. Reload the page." };
-  let id: string;
-  try {
-    ({ id } = await revisitDecision(user, route.data.teamSlug, route.data.decisionId));
-  } catch (error) {
-    if (isAppError(error, "CONFLICT") || isAppError(error, "FORBIDDEN")) return { formError: error.message };
-    if (isAppError(error, "NOT_FOUND")) return { formError: "Decision not found." };
-    throw error;
+  // Back to the page the toggle was pressed on (same origin, a decision page), else the decision.
+  const inDecision = z.string().regex(/^\/t\/[^/]+\/decisions\/[^?#]*$/);
+  let back = inDecision.safeParse(formData.get("returnTo")).data ?? "/t";
+  const referer = (await headers()).get("referer");
+  if (referer) {
+    try {
+      const url = new URL(referer);
+      const own = new URL((await headers()).get("origin") ?? url.origin);
+      if (url.origin === own.origin && inDecision.safeParse(url.pathname).success) back = url.pathname;
+    } catch {
+      /* keep the fallback */
+    }
   }
-  redirect(stepPath(route.data.teamSlug, id, "constraints"));
-}
-
-export async function setArchivedAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
-  const archived = z.enum(["true", "false"]).safeParse(formData.get("archived"));
-  if (!route.success || !archived.success) return { formError: "This form is missing its decision. Reload the page." };
-  try {
-    await setDecisionArchived(user, route.data.teamSlug, route.data.decisionId, archived.data === "true");
-  } catch (error) {
-    if (isAppError(error, "FORBIDDEN")) return { formError: error.message };
-    if (isAppError(error, "NOT_FOUND")) return { formError: "Decision not found." };
-    throw error;
-  }
-  revalidatePath(decisionPath(route.data.teamSlug, route.data.decisionId));
-  return { ok: true };
+  redirect(back);
 }
