@@ -170,3 +170,35 @@ export async function togglePresentationAction(formData: FormData): Promise<void
   }
   redirect(back);
 }
+
+/** "Revisit with today's facts": a new draft prefilled from a recorded decision. */
+export async function revisitDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
+  if (!route.success) return { formError: "This form is missing its decision. Reload the page." };
+  let id: string;
+  try {
+    ({ id } = await revisitDecision(user, route.data.teamSlug, route.data.decisionId));
+  } catch (error) {
+    if (isAppError(error, "CONFLICT") || isAppError(error, "FORBIDDEN")) return { formError: error.message };
+    if (isAppError(error, "NOT_FOUND")) return { formError: "Decision not found." };
+    throw error;
+  }
+  redirect(stepPath(route.data.teamSlug, id, "constraints"));
+}
+
+export async function setArchivedAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
+  const archived = z.enum(["true", "false"]).safeParse(formData.get("archived"));
+  if (!route.success || !archived.success) return { formError: "This form is missing its decision. Reload the page." };
+  try {
+    await setDecisionArchived(user, route.data.teamSlug, route.data.decisionId, archived.data === "true");
+  } catch (error) {
+    if (isAppError(error, "FORBIDDEN")) return { formError: error.message };
+    if (isAppError(error, "NOT_FOUND")) return { formError: "Decision not found." };
+    throw error;
+  }
+  revalidatePath(decisionPath(route.data.teamSlug, route.data.decisionId));
+  return { ok: true };
+}
