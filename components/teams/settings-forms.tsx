@@ -49,8 +49,8 @@ export function RoleForm({ teamSlug, userId, name, role }: { teamSlug: string; u
       <label htmlFor={id} className="sr-only">
         Role of {name}
       </label>
-      <div className="flex flex-wrap items-center gap-2">
-        <select id={id} name="role" defaultValue={role} key={role} className={cn(selectClassName, "w-auto min-w-36")}>
+      <div className="flex items-center gap-2">
+        <select id={id} name="role" defaultValue={role} key={role} className={cn(selectClassName, "max-w-44")}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -210,7 +210,9 @@ export function CreateInvitationForm({ teamSlug }: { teamSlug: string }) {
                 defaultChecked={v.uses === "many"}
                 className="size-4 accent-accent-700"
               />
-              <label htmlFor="invite-uses-many">Several people, up to</label>
+              <label htmlFor="invite-uses-many" className="whitespace-nowrap">
+                Several people, up to
+              </label>
               <Input
                 id="invite-max-uses"
                 name="maxUses"
@@ -218,7 +220,7 @@ export function CreateInvitationForm({ teamSlug }: { teamSlug: string }) {
                 min={1}
                 max={100}
                 defaultValue={v.maxUses ?? "10"}
-                className="w-20"
+                className="max-w-20"
                 aria-label="Maximum number of people"
                 aria-describedby="invite-max-uses-error"
                 invalid={!!state.fieldErrors?.maxUses}
