@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { TeamSwitcher } from "@/components/teams/team-switcher";
 import { orNotFound } from "@/lib/dal/not-found";
 import { requireUser } from "@/lib/dal/session";
@@ -17,8 +19,11 @@ export default async function TeamLayout({
   return (
     <>
       <div data-print="hide" data-chrome className="border-b border-slate-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 py-2 sm:px-6">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2 sm:px-6">
           <TeamSwitcher teams={teams} currentSlug={teamSlug} />
+          <Link href={`/t/${teamSlug}/settings`} className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Team settings
+          </Link>
         </div>
       </div>
       {children}
