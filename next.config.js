@@ -7,14 +7,13 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native or Node-only packages stay outside the server bundle.
   // Invitation URLs carry a capability token: never leak it in a Referer header.
-  async headers() {
-    return [{ source: "/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }];
-  },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // Share pages (/s/<token>) are capability URLs: never indexed, never leaked in a Referer, never cached.
   // Applies to every /s/ response: the page, its 404 and its preview image.
+  // Invitations are capability URLs too.
   async headers() {
     return [
+      { source: "/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       {
         source: "/s/:path*",
         headers: [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
 
-import { createDecision, getDecision, listDecisions, recordDecision, reopenDecision, saveStep } from "./decisions";
+import { createDecision, getDecision, listDecisions, recordDecision, reopenDecision, revisitDecision, saveStep, setDecisionArchived } from "./decisions";
 import { AppError } from "./errors";
 import { createTeam, getTeamForMember, listTeamsForUser } from "./teams";
 import { createUserWithTeam, getSessionUser, verifyCredentials } from "./users";
@@ -241,5 +241,39 @@ describe("saving workshop steps and recording decisions", () => {
     expect(reopened).toMatchObject({ status: "in_review", finalLevel: null, result: null });
     const audit = await getDb().auditEvent.findFirst({ where: { decisionId: id, action: "decision.reopened" } });
     expect(audit?.before).toMatchObject({ finalLevel: "prompt", recommendedLevel: "pause", result: { level: "pause" } });
+  });
+});
+
+describe("revisit and archive", () => {
+  it("revisits a recorded decision into one prefilled, linked draft; only deciders may; archive restores the status", async () => {
+    const owner = await newUser("rita");
+    const member = await newUser("max");
+    const stranger = await newUser("nina");
+    const team = await getTeamForMember(owner.actor, owner.teamSlug);
+    await getDb().membership.create({ data: { teamId: team.id, userId: member.user.id, role: "member" } });
+    const { id } = await createDecision(owner.actor, owner.teamSlug, { title: "Tagger", context: "Tags catalogue items for merchants", ownerId: owner.user.id });
+    await saveStep(owner.actor, owner.teamSlug, id, { sectionId: "constraints", answers: { "constraints.change_velocity": "monthly" }, expectedVersion: 1 });
+    await expect(revisitDecision(owner.actor, owner.teamSlug, id)).rejects.toMatchObject({ code: "CONFLICT" });
+    await recordDecision(owner.actor, owner.teamSlug, id, { finalLevel: "prompt", ownerId: owner.user.id, reviewBy: "2099-01-01", expectedVersion: 2 });
+
+    const before = await snapshot();
+    await expect(revisitDecision(member.actor, owner.teamSlug, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(revisitDecision(stranger.actor, owner.teamSlug, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setDecisionArchived(member.actor, owner.teamSlug, id, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setDecisionArchived(stranger.actor, owner.teamSlug, id, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await snapshot()).toEqual(before);
+
+    const first = await revisitDecision(owner.actor, owner.teamSlug, id);
+    const again = await revisitDecision(owner.actor, owner.teamSlug, id);
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ id: first.id, created: false });
+    const draft = await getDecision(owner.actor, owner.teamSlug, first.id);
+    expect(draft).toMatchObject({ status: "draft", answers: { "constraints.change_velocity": "monthly" }, supersedes: { id } });
+    expect((await getDecision(owner.actor, owner.teamSlug, id)).supersededBy).toEqual({ id: first.id, title: "Tagger" });
+
+    await setDecisionArchived(owner.actor, owner.teamSlug, id, true);
+    expect((await getDecision(owner.actor, owner.teamSlug, id)).status).toBe("archived");
+    await setDecisionArchived(owner.actor, owner.teamSlug, id, false);
+    expect((await getDecision(owner.actor, owner.teamSlug, id)).status).toBe("decided");
   });
 });

@@ -556,7 +556,16 @@ export async function setDecisionArchived(actor: Actor, teamSlug: string, decisi
   const team = await getTeamForMember(actor, teamSlug, "decide");
   const current = toDetail(await findDecisionRow(team, decisionId, actor), team);
   if (archived === (current.status === "archived")) return;
-  const restored: DecisionStatus = current.decidedAt ? (current.supersededBy ? "superseded" : "decided") : "draft";
+  // Restoring goes back to the status recorded when it was archived.
+  const lastArchive = archived
+    ? null
+    : await getDb().auditEvent.findFirst({
+        where: { decisionId, teamId: team.id, action: "decision.archived" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { before: true },
+      });
+  const previous = statusSchema.safeParse((lastArchive?.before as { status?: unknown } | null)?.status);
+  const restored: DecisionStatus = previous.success && previous.data !== "archived" ? previous.data : current.decidedAt ? "decided" : "draft";
   const status: DecisionStatus = archived ? "archived" : restored;
   await getDb().$transaction(async (tx) => {
     await tx.decision.updateMany({
