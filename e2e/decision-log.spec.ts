@@ -79,9 +79,9 @@ test.describe("decision log", () => {
 
     await page.goto(oldUrl);
     await expect(page.getByText("Superseded", { exact: true }).first()).toBeVisible();
-    await expect(page.getByText("Superseded by")).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: /^Superseded by Search assistant/ })).toBeVisible();
     await page.goto(newUrl);
-    await expect(page.getByText("Revisits")).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: /^Revisits Search assistant/ })).toBeVisible();
     // The history shows who changed what, before → after.
     await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
     await expect(page.getByText("No harness yet → A full harness")).toBeVisible();

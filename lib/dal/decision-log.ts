@@ -136,6 +136,7 @@ export async function listDecisionLog(
 }
 
 export type LogSummary = {
+  /** Every decision of the team, archived ones included (0 = a new team). */
   total: number;
   dueCount: number;
   byFinalLevel: Record<(typeof LEVELS)[number], number>;
@@ -152,7 +153,7 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   const dueWhere = { ...scope, status: "decided", reviewBy: { lte: dueBefore(now) } };
   const [total, dueCount, grouped, due, recent] = await Promise.all([
-    db.decision.count({ where: { ...scope, status: { not: "archived" } } }),
+    db.decision.count({ where: scope }),
     db.decision.count({ where: dueWhere }),
     db.decision.groupBy({ by: ["finalLevel"], where: { ...scope, status: "decided" }, _count: { _all: true } }),
     db.decision.findMany({

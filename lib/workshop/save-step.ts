@@ -72,7 +72,8 @@ export async function saveStepFromForm(
     const saved = await saveStep(actor, teamSlug, decisionId, {
       sectionId: section.id,
       answers: parsed.data as Answers,
-      note: typeof note === "string" ? note : undefined,
+      // Browsers post textarea line breaks as CRLF; store plain newlines.
+      note: typeof note === "string" ? note.replace(/\r\n?/g, "\n") : undefined,
       expectedVersion: version,
     });
     return {
