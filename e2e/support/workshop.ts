@@ -58,6 +58,6 @@ export async function expectSaved(page: Page) {
 
 export async function goNext(page: Page) {
   const current = page.url();
-  await page.getByRole("button", { name: /^Next:/ }).click();
+  await page.getByRole("button", { name: /^Next\b/ }).click();
   await expect(page).not.toHaveURL(current);
 }
