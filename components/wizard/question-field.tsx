@@ -87,81 +87,30 @@ export function QuestionField({ question, value, submitted, error, disabled, ind
         {question.help}
       </p>
       <div className="mt-3">
-        {question.type === "choice" || question.type === "boolean" ? (
-          <div
-            className={cn(
-              "grid gap-2.5",
-              question.type === "boolean" || optionsOf(question).length <= 4 ? "sm:grid-cols-2" : "sm:grid-cols-2",
-            )}
-          >
-            {optionsOf(question).map((option, i) => {
-              const id = `${base}-${i}`;
-              return (
-                <label key={option.value} htmlFor={id} className={cn(cardClass, option.unknown && unknownCardClass, invalid && "border-danger-700")}>
-                  <input
-                    id={id}
-                    type="radio"
-                    name={fieldName(question.id)}
-                    value={option.value}
-                    defaultChecked={selected.includes(option.value)}
-                    disabled={disabled}
-                    data-option-index={i + 1}
-                    aria-labelledby={`${id}-label`}
-                    aria-describedby={option.description ? `${id}-description` : undefined}
-                    className={controlClass}
-                  />
-                  <span className="min-w-0">
-                    <span className={choiceLabelClassName}>
-                      <kbd aria-hidden="true" className="mr-1.5 hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
-                        {i + 1}
-                      </kbd>
-                      <span id={`${id}-label`}>{option.label}</span>
-                    </span>
-                    {option.description ? (
-                      <span id={`${id}-description`} className={choiceDescriptionClassName}>
-                        {option.description}
-                      </span>
-                    ) : null}
-                  </span>
-                </label>
-              );
-            })}
-          </div>
-        ) : null}
-
-        {question.type === "multi" ? (
+        {question.type !== "integer" && question.type !== "number" ? (
           <div className="grid gap-2.5 sm:grid-cols-2">
             {optionsOf(question).map((option, i) => {
-              const id = `${base}-${i}`;
-              const name = option.unknown ? unknownFieldName(question.id) : option.none ? noneFieldName(question.id) : fieldName(question.id);
+              const multi = question.type === "multi";
+              const name = !multi
+                ? fieldName(question.id)
+                : option.unknown
+                  ? unknownFieldName(question.id)
+                  : option.none
+                    ? noneFieldName(question.id)
+                    : fieldName(question.id);
               return (
-                <label key={option.value} htmlFor={id} className={cn(cardClass, option.unknown && unknownCardClass, invalid && "border-danger-700")}>
-                  <input
-                    id={id}
-                    type="checkbox"
-                    name={name}
-                    value={option.unknown || option.none ? "on" : option.value}
-                    defaultChecked={selected.includes(option.value)}
-                    disabled={disabled}
-                    data-option-index={i + 1}
-                    aria-labelledby={`${id}-label`}
-                    aria-describedby={option.description ? `${id}-description` : undefined}
-                    className={cn(controlClass, "rounded")}
-                  />
-                  <span className="min-w-0">
-                    <span className={choiceLabelClassName}>
-                      <kbd aria-hidden="true" className="mr-1.5 hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
-                        {i + 1}
-                      </kbd>
-                      <span id={`${id}-label`}>{option.label}</span>
-                    </span>
-                    {option.description ? (
-                      <span id={`${id}-description`} className={choiceDescriptionClassName}>
-                        {option.description}
-                      </span>
-                    ) : null}
-                  </span>
-                </label>
+                <OptionCard
+                  key={option.value}
+                  id={`${base}-${i}`}
+                  index={i + 1}
+                  type={multi ? "checkbox" : "radio"}
+                  name={name}
+                  value={multi && (option.unknown || option.none) ? "on" : option.value}
+                  option={option}
+                  checked={selected.includes(option.value)}
+                  disabled={disabled}
+                  invalid={invalid}
+                />
               );
             })}
           </div>
@@ -213,5 +162,58 @@ export function QuestionField({ question, value, submitted, error, disabled, ind
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** One option as a large card: the whole card is the hit target; the number is its keyboard shortcut. */
+function OptionCard({
+  id,
+  index,
+  type,
+  name,
+  value,
+  option,
+  checked,
+  disabled,
+  invalid,
+}: {
+  id: string;
+  index: number;
+  type: "radio" | "checkbox";
+  name: string;
+  value: string;
+  option: Option;
+  checked: boolean;
+  disabled?: boolean;
+  invalid: boolean;
+}) {
+  return (
+    <label htmlFor={id} className={cn(cardClass, option.unknown && unknownCardClass, invalid && "border-danger-700")}>
+      <input
+        id={id}
+        type={type}
+        name={name}
+        value={value}
+        defaultChecked={checked}
+        disabled={disabled}
+        data-option-index={index}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={option.description ? `${id}-description` : undefined}
+        className={cn(controlClass, type === "checkbox" && "rounded")}
+      />
+      <span className="min-w-0">
+        <span className={choiceLabelClassName}>
+          <kbd aria-hidden="true" className="mr-1.5 hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">
+            {index}
+          </kbd>
+          <span id={`${id}-label`}>{option.label}</span>
+        </span>
+        {option.description ? (
+          <span id={`${id}-description`} className={choiceDescriptionClassName}>
+            {option.description}
+          </span>
+        ) : null}
+      </span>
+    </label>
   );
 }

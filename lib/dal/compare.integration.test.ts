@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { getDb } from "@/lib/db";
-import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
+import { withFreshDatabase } from "@/lib/testing/test-db";
 
 import { listDecisionChoices } from "./compare";
 import { createDecision } from "./decisions";
 import { AppError } from "./errors";
 import { createUserWithTeam } from "./users";
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  useDatabase(testDb.url);
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await testDb.drop();
-});
+withFreshDatabase();
 
 async function newUser(label: string) {
   const { user, teamSlug } = await createUserWithTeam({

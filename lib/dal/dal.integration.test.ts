@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
+import { withFreshDatabase } from "@/lib/testing/test-db";
 
 import { createDecision, getDecision, listDecisions, recordDecision, reopenDecision, revisitDecision, saveStep, setDecisionArchived } from "./decisions";
 import { AppError } from "./errors";
@@ -8,17 +8,7 @@ import { createTeam, getTeamForMember, listTeamsForUser } from "./teams";
 import { createUserWithTeam, getSessionUser, verifyCredentials } from "./users";
 import { getDb } from "@/lib/db";
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  useDatabase(testDb.url);
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await testDb.drop();
-});
+withFreshDatabase();
 
 /** Row counts of every table: a denied call must leave them all unchanged. */
 async function snapshot() {

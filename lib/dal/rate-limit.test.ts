@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { getDb } from "@/lib/db";
-import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
+import { withFreshDatabase } from "@/lib/testing/test-db";
 
 import { clearFailures, LIMITS, recordFailure, retryAfterSeconds, WINDOW_MS } from "./rate-limit";
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  useDatabase(testDb.url);
-});
-afterAll(async () => {
-  await getDb().$disconnect();
-  await testDb.drop();
-});
+withFreshDatabase();
 
 describe("sign-in rate limits kept in the database", () => {
   it("locks an account after 10 failures in 15 minutes, and lets it in again after the window", async () => {

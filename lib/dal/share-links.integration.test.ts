@@ -1,27 +1,17 @@
 import { createHash } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db";
 import { score } from "@/lib/rubric";
-import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
+import { withFreshDatabase } from "@/lib/testing/test-db";
 
 import { createDecision } from "./decisions";
 import { AppError } from "./errors";
 import { createShareLink, getSharedDecision, listShareLinks, revokeShareLink } from "./share-links";
 import { createUserWithTeam } from "./users";
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  useDatabase(testDb.url);
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await testDb.drop();
-});
+withFreshDatabase();
 
 async function snapshot() {
   const db = getDb();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db";
-import { createTestDatabase, type TestDatabase, useDatabase } from "@/lib/testing/test-db";
+import { withFreshDatabase } from "@/lib/testing/test-db";
 
 import {
   acceptInvitation,
@@ -16,17 +16,7 @@ import type { Role } from "./roles";
 import { getTeamForMember, listTeamsForUser } from "./teams";
 import { createUserWithTeam } from "./users";
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  useDatabase(testDb.url);
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await testDb.drop();
-});
+withFreshDatabase();
 
 /** Every row of the tables these functions write, in a stable order: a refusal must leave it identical. */
 async function snapshot() {

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 
 import Database from "better-sqlite3";
+import { afterAll, beforeAll } from "vitest";
 import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -63,7 +64,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * Points the app's lazily created Prisma client (lib/db.ts `getDb`) at the test
  * database. Call before the first DAL call of the file.
  */
-export function useDatabase(url: string) {
+export function pointAppAt(url: string) {
   process.env.DATABASE_URL = url;
   delete (globalThis as { levelsetPrisma?: unknown }).levelsetPrisma;
+}
+
+/**
+ * One fresh database for the calling Vitest file: created before its tests,
+ * disconnected and dropped after them.
+ */
+export function withFreshDatabase() {
+  let testDb: TestDatabase | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    pointAppAt(testDb.url);
+  });
+  afterAll(async () => {
+    const { getDb } = await import("@/lib/db");
+    await getDb().$disconnect();
+    await testDb?.drop();
+  });
 }
