@@ -64,32 +64,8 @@ export function LogFiltersForm({
               ))}
             </select>
           </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="log-rec" className={label}>
-              Recommended level
-            </label>
-            <select id="log-rec" name="rec" defaultValue={filters.rec ?? ""} className={control}>
-              <option value="">Any</option>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {outcome(l)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="log-final" className={label}>
-              Final level
-            </label>
-            <select id="log-final" name="final" defaultValue={filters.final ?? ""} className={control}>
-              <option value="">Any</option>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {outcome(l)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LevelSelect id="log-rec" name="rec" label="Recommended level" value={filters.rec} outcome={outcome} control={control} labelClass={label} />
+          <LevelSelect id="log-final" name="final" label="Final level" value={filters.final} outcome={outcome} control={control} labelClass={label} />
           <div className="flex flex-col gap-1">
             <label htmlFor="log-owner" className={label}>
               Owner
@@ -132,5 +108,31 @@ export function LogFiltersForm({
         ) : null}
       </div>
     </form>
+  );
+}
+
+function LevelSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  outcome: (id: string) => string;
+  control: string;
+  labelClass: string;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={props.id} className={props.labelClass}>
+        {props.label}
+      </label>
+      <select id={props.id} name={props.name} defaultValue={props.value ?? ""} className={props.control}>
+        <option value="">Any</option>
+        {LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {props.outcome(l)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
