@@ -149,7 +149,8 @@ function prepareFixtures(file) {
     db.prepare(
       `INSERT INTO "ShareLink" (id, teamId, decisionId, tokenHash, createdById, createdAt, viewCount) VALUES (?, ?, ?, ?, NULL, ?, 0)`,
     ).run(`bench-${crypto.randomUUID()}`, decision.teamId, decision.id, tokenHash, decision.createdAt);
-    return { decisionId: decision.id, title: decision.title, shareToken: token };
+    const total = db.prepare(`SELECT COUNT(*) AS n FROM "Decision"`).get().n;
+    return { decisionId: decision.id, title: decision.title, shareToken: token, total };
   } finally {
     db.close();
   }
@@ -408,10 +409,20 @@ async function lighthouseScores(pages, cookie) {
         onlyCategories: ["performance", "accessibility", "best-practices"],
         ...(page.signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
       };
-      const r = await lighthouse(`${BASE}${page.path}`, flags, desktopConfig);
-      const lhr = r?.lhr;
-      if (!lhr) throw new Error(`no report for ${page.path}`);
-      if (lhr.runtimeError) throw new Error(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      // Lighthouse's trace recording fails now and then on a loaded machine (NO_NAVSTART…): one retry, then n/a for that page.
+      let lhr = null;
+      let problem = "";
+      for (let attempt = 1; attempt <= 2 && !lhr; attempt++) {
+        const r = await lighthouse(`${BASE}${page.path}`, flags, desktopConfig);
+        if (!r?.lhr) problem = "no report";
+        else if (r.lhr.runtimeError) problem = `${r.lhr.runtimeError.code} ${r.lhr.runtimeError.message}`;
+        else lhr = r.lhr;
+        if (!lhr) log(`  \x1b[33mLighthouse ${page.label}, attempt ${attempt}: ${problem}\x1b[0m`);
+      }
+      if (!lhr) {
+        out.pages[page.key] = { label: page.label, path: page.shownPath ?? page.path, error: problem, performance: null, accessibility: null, bestPractices: null };
+        continue;
+      }
       const score = (id) => (lhr.categories[id]?.score === null || lhr.categories[id]?.score === undefined ? null : Math.round(lhr.categories[id].score * 100));
       out.pages[page.key] = {
         label: page.label,
@@ -478,6 +489,7 @@ async function main() {
   const largeUrl = prepareDatabase(DB_LARGE, { demo: true, decisions: S.decisions, teams: S.teams });
   const smallUrl = prepareDatabase(DB_SMALL, { demo: false, decisions: S.smallDecisions, teams: 1 });
   const large = prepareFixtures(DB_LARGE);
+  const smallTotal = prepareFixtures(DB_SMALL).total;
   const rubric = rubricFixtures();
   const scoreBody = JSON.stringify({ rubricVersion: rubric.version, answers: rubric.answers });
   const json = { "Content-Type": "application/json" };
@@ -554,8 +566,8 @@ async function main() {
   const small = await startServer("small", smallUrl);
   const smallAuth = await signIn();
   const listTarget = targets[0];
-  log(`The same list at ${S.smallDecisions} decisions:`);
-  const smallList = await measure({ ...listTarget, name: "list-small", label: `team list at ${S.smallDecisions}`, headers: { Cookie: smallAuth.sessionCookie } });
+  log(`The same list at ${smallTotal} decisions:`);
+  const smallList = await measure({ ...listTarget, name: "list-small", label: `team list at ${smallTotal}`, headers: { Cookie: smallAuth.sessionCookie } });
   await stopServer(small);
 
   const bundles = firstLoadJs();
@@ -571,7 +583,7 @@ async function main() {
     budget("share page ≥ 1.0 × dynamic floor (req/s)", row("share").ratio, 1.0, row("share").ratio >= 1.0, "×"),
     budget("score API ≥ 0.9 × no-op floor (req/s)", row("score").ratio, 0.9, row("score").ratio >= 0.9, "×"),
     budget(
-      `list at ${S.decisions} ≥ 0.8 × list at ${S.smallDecisions} (req/s)`,
+      `list at ${large.total} ≥ 0.8 × list at ${smallTotal} decisions (req/s)`,
       ratio(listLarge, smallList.reqPerSec),
       0.8,
       ratio(listLarge, smallList.reqPerSec) >= 0.8,
@@ -581,7 +593,7 @@ async function main() {
     budget("workshop step first-load JS ≤ floor + 40 KB (gzip)", bundles.pages?.step.gzipKb ?? null, bf === null ? null : round(bf + 40, 1), bundles.pages?.step.gzipKb <= bf + 40, " KB"),
     budget("peak RSS ≤ 1.2 × the floor phase's peak", appPeakRssMb, round(1.2 * floorPeakRssMb, 1), appPeakRssMb <= 1.2 * floorPeakRssMb, " MB"),
   ];
-  if (S.lighthouse && !lighthouse.error && lhPages.length === 4) {
+  if (S.lighthouse && lhPages.length > 0) {
     for (const p of lhPages) {
       budgets.push(budget(`Lighthouse performance ≥ 95: ${p.label}`, p.performance, 95, p.performance >= 95));
       budgets.push(budget(`Lighthouse accessibility = 100: ${p.label}`, p.accessibility, 100, p.accessibility === 100));
@@ -592,7 +604,7 @@ async function main() {
   const table = loadTable([...Object.values(floorRows), ...rows, { ...smallList, ratio: null, floorLabel: "" }]);
   console.log(`\nLoad on ${BASE}: ${S.connections} connections, ${S.duration} s after a ${S.warmup} s warm-up. Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   printTable(table);
-  console.log(`list at ${S.decisions} / list at ${S.smallDecisions}: ${fmt(ratio(listLarge, smallList.reqPerSec), 2)}`);
+  console.log(`list at ${large.total} / list at ${smallTotal} decisions: ${fmt(ratio(listLarge, smallList.reqPerSec), 2)}`);
 
   const jsRows = [
     ["route", "first-load JS gzip KB", "over in-run floor KB"],
@@ -644,7 +656,7 @@ async function main() {
   const md = [
     `# LevelSet bench — ${startedAt.toISOString()}`,
     "",
-    `${S.connections} connections on ${HOST}, ${S.warmup} s warm-up + ${S.duration} s per target; ${S.decisions} decisions (${S.teams} teams) and ${S.smallDecisions} (1 team). ` +
+    `${S.connections} connections on ${HOST}, ${S.warmup} s warm-up + ${S.duration} s per target; ${large.total} decisions and ${smallTotal} (one team). ` +
       `${os.cpus().length} CPUs, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}. ` +
       "Absolute figures swing between sessions; read the ratios (see bench/README.md).",
     "",
