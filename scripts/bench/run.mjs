@@ -1,0 +1,688 @@
+// `npm run bench`: LevelSet's performance budgets, each measured beside the
+// framework's own floor in the same run on the same server. See bench/README.md.
+//
+// Settings (environment):
+//   BENCH_DURATION=10      seconds per measured run (a 3 s warm-up precedes every target)
+//   BENCH_WARMUP=3         seconds of warm-up
+//   BENCH_CONNECTIONS=20   concurrent connections (autocannon)
+//   BENCH_DECISIONS=100000 decisions in data/bench.db (BENCH_TEAMS=50 teams)
+//   BENCH_SMALL_DECISIONS=1000  decisions in data/bench-small.db (one team)
+//   BENCH_PORT=3471        loopback port for the servers
+//   BENCH_LIGHTHOUSE=0     skip Lighthouse (e.g. smoke runs)
+//   BENCH_LIGHTHOUSE_PRESET=desktop  Lighthouse's desktop preset instead of its default (mobile)
+//   BENCH_SKIP_BUILD=1     reuse .next (must be a BENCH=1 build)
+//   BENCH_REUSE_DB=1       reuse data/bench.db and data/bench-small.db when they exist
+// Only ever talks to 127.0.0.1. Kills its servers (and Chromium) on exit and on Ctrl+C.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import zlib from "node:zlib";
+
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+
+import { bin, log, migrate, nextBin, root, run, seed } from "../lib.mjs";
+
+// ---------------------------------------------------------------------------
+// Settings
+
+const HOST = "127.0.0.1"; // never anything else
+const num = (name, fallback) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+};
+const S = {
+  duration: num("BENCH_DURATION", 10),
+  warmup: num("BENCH_WARMUP", 3),
+  connections: num("BENCH_CONNECTIONS", 20),
+  decisions: num("BENCH_DECISIONS", 100_000),
+  teams: num("BENCH_TEAMS", 50),
+  smallDecisions: num("BENCH_SMALL_DECISIONS", 1000),
+  port: num("BENCH_PORT", 3471),
+  lighthouse: process.env.BENCH_LIGHTHOUSE !== "0",
+  lighthousePreset: process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile",
+  skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+  reuseDb: process.env.BENCH_REUSE_DB === "1",
+};
+const BASE = `http://${HOST}:${S.port}`;
+const DB_LARGE = "data/bench.db";
+const DB_SMALL = "data/bench-small.db";
+const BENCH_USER = { email: "bench@levelset.test", password: "levelset-bench-2026" };
+const TEAM = "large-01";
+const AUTH_SECRET = crypto.randomBytes(33).toString("base64");
+const TOOLCHAIN_EMPTY_PAGE_KB = 131.4; // TOOLCHAIN.md: first-load JS of an empty App Router page (gzip)
+const OUT_DIR = path.join(root, "bench");
+
+// ---------------------------------------------------------------------------
+// Cleanup: every process we start is tracked and killed on exit / Ctrl+C.
+
+const children = new Set();
+let chrome = null;
+function killEverything(signal = "SIGKILL") {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        child.kill(signal);
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+  if (chrome) {
+    try {
+      chrome.kill();
+    } catch {
+      /* already gone */
+    }
+  }
+}
+process.on("exit", () => killEverything("SIGKILL"));
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => {
+    console.error(`\n${sig}: stopping the bench servers…`);
+    killEverything("SIGKILL");
+    process.exit(130);
+  });
+}
+function fail(message) {
+  console.error(`\n\x1b[31mbench: ${message}\x1b[0m`);
+  process.exit(1); // the exit handler kills the servers
+}
+
+// ---------------------------------------------------------------------------
+// Build and databases
+
+function removeSqlite(file) {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+function buildApp() {
+  if (S.skipBuild) {
+    log("BENCH_SKIP_BUILD=1: reusing .next");
+  } else {
+    log("Production build with the benchmark floors (BENCH=1 next build)…");
+    run(process.execPath, [nextBin, "build"], { env: { BENCH: "1" } });
+  }
+  const manifest = path.join(root, ".next", "app-path-routes-manifest.json");
+  const routes = fs.existsSync(manifest) ? Object.values(JSON.parse(fs.readFileSync(manifest, "utf8"))) : [];
+  for (const r of ["/bench/static", "/bench/dynamic", "/bench/noop"]) {
+    if (!routes.includes(r)) fail(`.next has no ${r}: it is not a BENCH=1 build (drop BENCH_SKIP_BUILD)`);
+  }
+}
+
+function prepareDatabase(file, { demo, decisions, teams }) {
+  const url = `file:./${file}`;
+  if (S.reuseDb && fs.existsSync(file)) {
+    log(`BENCH_REUSE_DB=1: reusing ${file}`);
+    return url;
+  }
+  removeSqlite(file);
+  log(`Fresh ${file}: migrate${demo ? ", demo seed" : ""}, ${decisions} decisions in ${teams} team(s)…`);
+  migrate({ DATABASE_URL: url });
+  if (demo) seed({ DATABASE_URL: url });
+  run(bin("tsx"), ["--conditions=react-server", "prisma/seed-large.ts", "--decisions", String(decisions), "--teams", String(teams)], {
+    env: { DATABASE_URL: url },
+  });
+  return url;
+}
+
+/** A decided decision of large-01 and a share link to it, straight in the database (the token is shown nowhere else). */
+function prepareFixtures(file) {
+  const db = new Database(file);
+  try {
+    const decision = db
+      .prepare(
+        `SELECT d.id, d.teamId, d.title, d.createdAt FROM "Decision" d JOIN "Team" t ON t.id = d.teamId
+         WHERE t.slug = ? AND d.status = 'decided' ORDER BY d.createdAt DESC LIMIT 1`,
+      )
+      .get(TEAM);
+    if (!decision) fail(`no decided decision in team ${TEAM} of ${file}`);
+    const token = crypto.randomBytes(32).toString("base64url");
+    const tokenHash = crypto.createHash("sha256").update(token, "utf8").digest("hex");
+    // createdAt copies the decision's stored value, so the column holds the same representation Prisma writes.
+    db.prepare(
+      `INSERT INTO "ShareLink" (id, teamId, decisionId, tokenHash, createdById, createdAt, viewCount) VALUES (?, ?, ?, ?, NULL, ?, 0)`,
+    ).run(`bench-${crypto.randomUUID()}`, decision.teamId, decision.id, tokenHash, decision.createdAt);
+    const total = db.prepare(`SELECT COUNT(*) AS n FROM "Decision"`).get().n;
+    return { decisionId: decision.id, title: decision.title, shareToken: token, total };
+  } finally {
+    db.close();
+  }
+}
+
+/** The score API's request body (a worked example of the rubric) and the first workshop step, from the TypeScript sources. */
+function rubricFixtures() {
+  const code = `
+    import { WORKED_EXAMPLES_V1 } from "./lib/rubric/worked-examples.ts";
+    import { CURRENT_RUBRIC_VERSION, requireRubric } from "./lib/rubric/index.ts";
+    import { listSteps } from "./lib/workshop/steps.ts";
+    const example = WORKED_EXAMPLES_V1.find((e) => e.name === "new skill") ?? WORKED_EXAMPLES_V1[0];
+    console.log(JSON.stringify({ version: CURRENT_RUBRIC_VERSION, example: example.name, answers: example.answers,
+      firstStep: listSteps(requireRubric(CURRENT_RUBRIC_VERSION))[0].id }));`;
+  const r = spawnSync(bin("tsx"), ["--conditions=react-server", "--eval", code], { encoding: "utf8" });
+  if (r.status !== 0) fail(`could not read the worked examples:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+// ---------------------------------------------------------------------------
+// Server
+
+async function portAnswers() {
+  try {
+    await fetch(`${BASE}/`, { signal: AbortSignal.timeout(1000), redirect: "manual" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startServer(label, databaseUrl) {
+  if (await portAnswers()) fail(`something already listens on ${BASE}; set BENCH_PORT`);
+  const logFile = path.join(root, "data", `bench-server-${label}.log`);
+  const out = fs.openSync(logFile, "w");
+  // One node process (not npx → sh → node), so its pid is the server whose memory we sample.
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(S.port), "-H", HOST], {
+    env: { ...process.env, NODE_ENV: "production", BENCH: "1", DATABASE_URL: databaseUrl, AUTH_SECRET, PORT: String(S.port) },
+    stdio: ["ignore", out, out],
+  });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  const started = Date.now();
+  while (Date.now() - started < 180_000) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      fail(`the ${label} server exited early; see ${path.relative(root, logFile)}:\n${fs.readFileSync(logFile, "utf8").slice(-2000)}`);
+    }
+    try {
+      const res = await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) {
+        log(`Server "${label}" up (pid ${child.pid}, ${databaseUrl}) in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+        return child;
+      }
+    } catch {
+      /* not yet */
+    }
+    await sleep(250);
+  }
+  fail(`the ${label} server did not answer /api/health within 180 s`);
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
+  if (timedOut) child.kill("SIGKILL");
+  await exited;
+}
+
+const cookiePairs = (res) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
+
+/** Auth.js credentials sign-in over HTTP: the csrf token + cookie, then the callback POST. */
+async function signIn() {
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  if (!csrfRes.ok) fail(`GET /api/auth/csrf answered ${csrfRes.status}`);
+  const { csrfToken } = await csrfRes.json();
+  const csrfCookie = cookiePairs(csrfRes).join("; ");
+  const form = new URLSearchParams({ email: BENCH_USER.email, password: BENCH_USER.password, csrfToken, callbackUrl: `${BASE}/` }).toString();
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: form,
+  });
+  const session = cookiePairs(res).filter((c) => c.startsWith("authjs.session-token"));
+  if (session.length === 0) fail(`sign-in as ${BENCH_USER.email} gave no session cookie (status ${res.status}, ${res.headers.get("location")})`);
+  return { sessionCookie: session.join("; "), csrfCookie, signInForm: form };
+}
+
+// ---------------------------------------------------------------------------
+// Memory: VmRSS of the server process every 200 ms
+
+function rssMb(pid) {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)\s+kB/m);
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function rssSampler(pid) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    const mb = rssMb(pid);
+    if (mb !== null && mb > peak) peak = mb;
+  }, 200);
+  return {
+    /** Peak since the last reset, and start a new phase. */
+    takePeak() {
+      const mb = rssMb(pid);
+      const p = Math.max(peak, mb ?? 0);
+      peak = 0;
+      return p;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Load (autocannon)
+
+function percentile(sorted, q) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+function autocannonRun(target, duration, onResponse) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${BASE}${target.path}`,
+        method: target.method ?? "GET",
+        headers: target.headers ?? {},
+        body: target.body,
+        connections: S.connections,
+        duration,
+        timeout: 30,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    if (onResponse) instance.on("response", onResponse);
+  });
+}
+
+/** One request first: the target must answer what a user would get (not a redirect to sign-in, not an error). */
+async function checkTarget(target) {
+  const res = await fetch(`${BASE}${target.path}`, {
+    method: target.method ?? "GET",
+    headers: target.headers ?? {},
+    body: target.body,
+    redirect: "manual",
+  });
+  const text = await res.text();
+  if (res.status !== target.status) fail(`${target.name}: ${target.method ?? "GET"} ${target.path} answered ${res.status}, expected ${target.status}`);
+  if (target.expect && !text.includes(target.expect)) fail(`${target.name}: the response does not contain "${target.expect}"`);
+}
+
+async function measure(target) {
+  await checkTarget(target);
+  await autocannonRun(target, S.warmup); // warm-up, discarded
+  const latencies = [];
+  const statuses = {};
+  const result = await autocannonRun(target, S.duration, (_client, status, _bytes, ms) => {
+    latencies.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  latencies.sort((a, b) => a - b);
+  const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000 || result.duration;
+  const expected = statuses[target.status] ?? 0;
+  const unexpected = latencies.length - expected + (result.errors ?? 0) + (result.timeouts ?? 0);
+  const row = {
+    name: target.name,
+    label: target.label,
+    method: target.method ?? "GET",
+    path: target.shownPath ?? target.path,
+    reqPerSec: round(expected / seconds, 1),
+    p50: round(percentile(latencies, 0.5), 1),
+    p95: round(percentile(latencies, 0.95), 1),
+    p99: round(percentile(latencies, 0.99), 1),
+    requests: latencies.length,
+    unexpected,
+    statuses,
+    seconds: round(seconds, 2),
+  };
+  if (latencies.length === 0) {
+    log(`  \x1b[33m${target.label}: no response completed within ${S.duration} s — raise BENCH_DURATION\x1b[0m`);
+  }
+  const note = unexpected > 0 ? `  \x1b[33m(${unexpected} unexpected responses/errors: ${JSON.stringify(statuses)})\x1b[0m` : "";
+  log(`  ${target.label.padEnd(34)} ${String(row.reqPerSec).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms${note}`);
+  return row;
+}
+
+const round = (n, digits = 2) => (n === null || n === undefined || !Number.isFinite(n) ? null : Number(n.toFixed(digits)));
+
+// ---------------------------------------------------------------------------
+// First-load JS (gzip) from .next/diagnostics/route-bundle-stats.json
+
+function firstLoadJs() {
+  const file = path.join(root, ".next", "diagnostics", "route-bundle-stats.json");
+  if (!fs.existsSync(file)) return { error: `${path.relative(root, file)} not found` };
+  const stats = JSON.parse(fs.readFileSync(file, "utf8"));
+  const gzipCache = new Map();
+  const gz = (chunk) => {
+    if (!gzipCache.has(chunk)) gzipCache.set(chunk, zlib.gzipSync(fs.readFileSync(path.join(root, chunk))).length);
+    return gzipCache.get(chunk);
+  };
+  const routes = {};
+  for (const entry of stats) {
+    const chunks = [...new Set(entry.firstLoadChunkPaths ?? [])];
+    if (chunks.length === 0) continue;
+    routes[entry.route] = { gzipKb: round(chunks.reduce((sum, c) => sum + gz(c), 0) / 1024, 1), chunks: chunks.length };
+  }
+  // The smallest page in this build; on a tie, the framework's own /_not-found.
+  const [floorRoute, floor] =
+    Object.entries(routes).sort((a, b) => a[1].gzipKb - b[1].gzipKb || (b[0] === "/_not-found") - (a[0] === "/_not-found"))[0] ?? [];
+  const wanted = {
+    landing: "/",
+    step: "/t/[teamSlug]/decisions/[decisionId]/steps/[stepId]",
+    result: "/t/[teamSlug]/decisions/[decisionId]/result",
+    share: "/s/[token]",
+  };
+  const pages = {};
+  for (const [key, route] of Object.entries(wanted)) {
+    pages[key] = { route, gzipKb: routes[route]?.gzipKb ?? null, overFloorKb: routes[route] && floor ? round(routes[route].gzipKb - floor.gzipKb, 1) : null };
+  }
+  return { floor: { route: floorRoute, gzipKb: floor?.gzipKb ?? null }, toolchainReferenceKb: TOOLCHAIN_EMPTY_PAGE_KB, pages, allRoutes: routes };
+}
+
+// ---------------------------------------------------------------------------
+// Lighthouse (Debian chromium)
+
+async function lighthouseScores(pages, cookie) {
+  let lighthouse, chromeLauncher, desktopConfig;
+  try {
+    lighthouse = (await import("lighthouse")).default;
+    chromeLauncher = await import("chrome-launcher");
+    if (S.lighthousePreset === "desktop") desktopConfig = (await import("lighthouse/core/config/desktop-config.js")).default;
+  } catch (err) {
+    return { error: `lighthouse could not be loaded: ${err.message}` };
+  }
+  if (!fs.existsSync("/usr/bin/chromium")) return { error: "no /usr/bin/chromium" };
+  const out = { preset: S.lighthousePreset, pages: {} };
+  try {
+    chrome = await chromeLauncher.launch({
+      chromePath: "/usr/bin/chromium",
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    for (const page of pages) {
+      log(`  Lighthouse: ${page.label} (${page.path})`);
+      const flags = {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "best-practices"],
+        ...(page.signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
+      };
+      // Lighthouse's trace recording fails now and then on a loaded machine (NO_NAVSTART…): one retry, then n/a for that page.
+      let lhr = null;
+      let problem = "";
+      for (let attempt = 1; attempt <= 2 && !lhr; attempt++) {
+        const r = await lighthouse(`${BASE}${page.path}`, flags, desktopConfig);
+        if (!r?.lhr) problem = "no report";
+        else if (r.lhr.runtimeError) problem = `${r.lhr.runtimeError.code} ${r.lhr.runtimeError.message}`;
+        else lhr = r.lhr;
+        if (!lhr) log(`  \x1b[33mLighthouse ${page.label}, attempt ${attempt}: ${problem}\x1b[0m`);
+      }
+      if (!lhr) {
+        out.pages[page.key] = { label: page.label, path: page.shownPath ?? page.path, error: problem, performance: null, accessibility: null, bestPractices: null };
+        continue;
+      }
+      const score = (id) => (lhr.categories[id]?.score === null || lhr.categories[id]?.score === undefined ? null : Math.round(lhr.categories[id].score * 100));
+      out.pages[page.key] = {
+        label: page.label,
+        path: page.shownPath ?? page.path,
+        finalUrl: (lhr.finalDisplayedUrl ?? lhr.finalUrl ?? "").replace(/\/s\/[A-Za-z0-9_-]{43}/, "/s/<token>"),
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+      };
+    }
+  } catch (err) {
+    out.error = `lighthouse failed: ${err.message}`;
+  } finally {
+    if (chrome) {
+      try {
+        chrome.kill();
+      } catch {
+        /* gone */
+      }
+      chrome = null;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+const fmt = (n, digits = 0) => (n === null || n === undefined ? "–" : Number(n).toFixed(digits));
+const ratio = (a, b) => (a && b ? round(a / b, 2) : null);
+
+function loadTable(rows) {
+  const header = ["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "× floor", "floor", "bad"];
+  const body = rows.map((r) => [r.label, fmt(r.reqPerSec, 1), fmt(r.p50), fmt(r.p95), fmt(r.p99), r.ratio === null || r.ratio === undefined ? "" : fmt(r.ratio, 2), r.floorLabel ?? "", String(r.unexpected)]);
+  return [header, ...body];
+}
+
+function printTable(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  console.log(line(rows[0]));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+function markdownTable(rows) {
+  return [
+    `| ${rows[0].join(" | ")} |`,
+    `|${rows[0].map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
+    ...rows.slice(1).map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------------------
+// Main
+
+async function main() {
+  fs.mkdirSync(path.join(root, "data"), { recursive: true });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const startedAt = new Date();
+  log(`Bench: ${S.connections} connections, ${S.warmup} s warm-up + ${S.duration} s per target, ${S.decisions} decisions, loopback ${BASE}`);
+
+  buildApp();
+  const largeUrl = prepareDatabase(DB_LARGE, { demo: true, decisions: S.decisions, teams: S.teams });
+  const smallUrl = prepareDatabase(DB_SMALL, { demo: false, decisions: S.smallDecisions, teams: 1 });
+  const large = prepareFixtures(DB_LARGE);
+  const smallTotal = prepareFixtures(DB_SMALL).total;
+  const rubric = rubricFixtures();
+  const scoreBody = JSON.stringify({ rubricVersion: rubric.version, answers: rubric.answers });
+  const json = { "Content-Type": "application/json" };
+
+  // --- Server 1: the large database. Floors first (their phase is the memory floor), then the app.
+  const server = await startServer("large", largeUrl);
+  const auth = await signIn();
+  const withSession = { Cookie: auth.sessionCookie };
+  const floors = {
+    static: { name: "floor-static", label: "floor: static route", path: "/bench/static", status: 200, expect: "Static floor" },
+    dynamic: { name: "floor-dynamic", label: "floor: dynamic route (1 row)", path: "/bench/dynamic", status: 200, expect: "Dynamic floor" },
+    noop: { name: "floor-noop", label: "floor: no-op POST", path: "/bench/noop", method: "POST", headers: json, body: scoreBody, status: 200 },
+  };
+  const targets = [
+    { name: "list", label: `team list /t/${TEAM}`, path: `/t/${TEAM}`, headers: withSession, status: 200, expect: `/t/${TEAM}/decisions/`, floor: "dynamic" },
+    { name: "list-search", label: "team list, search + filter", path: `/t/${TEAM}?q=refunds&final=prompt`, headers: withSession, status: 200, floor: "dynamic" },
+    { name: "decision", label: "decision page", path: `/t/${TEAM}/decisions/${large.decisionId}`, headers: withSession, status: 200, expect: large.title, floor: "dynamic" },
+    { name: "share", label: "share page /s/<token>", path: `/s/${large.shareToken}`, shownPath: "/s/<token>", status: 200, expect: large.title, floor: "dynamic" },
+    { name: "score", label: "POST /api/v1/score", path: "/api/v1/score", method: "POST", headers: json, body: scoreBody, status: 200, expect: '"level"', floor: "noop" },
+    {
+      name: "signin",
+      label: "sign-in (credentials POST)",
+      path: "/api/auth/callback/credentials",
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: auth.csrfCookie },
+      body: auth.signInForm,
+      status: 302,
+      floor: "noop",
+    },
+  ];
+
+  // Prime every route once (first requests load code), then idle RSS.
+  for (const t of [...Object.values(floors), ...targets]) await checkTarget(t);
+  await sleep(1000);
+  const idleRssMb = round(rssMb(server.pid), 1);
+  log(`Idle RSS after start + one request per route: ${idleRssMb} MB`);
+  const sampler = rssSampler(server.pid);
+
+  log("Floors (same server, same run):");
+  const floorRows = {};
+  for (const [key, f] of Object.entries(floors)) floorRows[key] = await measure(f);
+  const floorPeakRssMb = round(sampler.takePeak(), 1);
+
+  log("LevelSet:");
+  const rows = [];
+  for (const t of targets) {
+    const row = await measure(t);
+    row.floor = t.floor;
+    row.floorLabel = floors[t.floor].label.replace("floor: ", "");
+    row.ratio = ratio(row.reqPerSec, floorRows[t.floor].reqPerSec);
+    rows.push(row);
+  }
+  const appPeakRssMb = round(sampler.takePeak(), 1);
+  sampler.stop();
+  log(`RSS: idle ${idleRssMb} MB, peak under the floors ${floorPeakRssMb} MB, peak under LevelSet ${appPeakRssMb} MB`);
+
+  let lighthouse = { skipped: "BENCH_LIGHTHOUSE=0" };
+  if (S.lighthouse) {
+    log(`Lighthouse (${S.lighthousePreset}, /usr/bin/chromium):`);
+    lighthouse = await lighthouseScores(
+      [
+        { key: "landing", label: "landing page", path: "/" },
+        { key: "step", label: "workshop step", path: `/t/${TEAM}/decisions/${large.decisionId}/steps/${rubric.firstStep}`, signedIn: true },
+        { key: "result", label: "result page", path: `/t/${TEAM}/decisions/${large.decisionId}/result`, signedIn: true },
+        { key: "share", label: "share page", path: `/s/${large.shareToken}`, shownPath: "/s/<token>" },
+      ],
+      auth.sessionCookie,
+    );
+    if (lighthouse.error) log(`\x1b[33m${lighthouse.error}\x1b[0m`);
+  }
+  await stopServer(server);
+
+  // --- Server 2: the same list on a 1 000-decision database.
+  const small = await startServer("small", smallUrl);
+  const smallAuth = await signIn();
+  const listTarget = targets[0];
+  log(`The same list at ${smallTotal} decisions:`);
+  const smallList = await measure({ ...listTarget, name: "list-small", label: `team list at ${smallTotal}`, headers: { Cookie: smallAuth.sessionCookie } });
+  await stopServer(small);
+
+  const bundles = firstLoadJs();
+
+  // --- Budgets
+  const row = (name) => rows.find((r) => r.name === name);
+  const budget = (name, actual, limit, pass, unit = "") => ({ name, actual, limit, unit, pass: actual === null || limit === null ? null : pass });
+  const listLarge = row("list").reqPerSec;
+  const bf = bundles.floor?.gzipKb ?? null;
+  const lhPages = lighthouse.pages ? Object.values(lighthouse.pages) : [];
+  const budgets = [
+    budget("decision page ≥ 0.6 × dynamic floor (req/s)", row("decision").ratio, 0.6, row("decision").ratio >= 0.6, "×"),
+    budget("share page ≥ 1.0 × dynamic floor (req/s)", row("share").ratio, 1.0, row("share").ratio >= 1.0, "×"),
+    budget("score API ≥ 0.9 × no-op floor (req/s)", row("score").ratio, 0.9, row("score").ratio >= 0.9, "×"),
+    budget(
+      `list at ${large.total} ≥ 0.8 × list at ${smallTotal} decisions (req/s)`,
+      ratio(listLarge, smallList.reqPerSec),
+      0.8,
+      ratio(listLarge, smallList.reqPerSec) >= 0.8,
+      "×",
+    ),
+    budget("share page first-load JS ≤ floor + 5 KB (gzip)", bundles.pages?.share.gzipKb ?? null, bf === null ? null : round(bf + 5, 1), bundles.pages?.share.gzipKb <= bf + 5, " KB"),
+    budget("workshop step first-load JS ≤ floor + 40 KB (gzip)", bundles.pages?.step.gzipKb ?? null, bf === null ? null : round(bf + 40, 1), bundles.pages?.step.gzipKb <= bf + 40, " KB"),
+    budget("peak RSS ≤ 1.2 × the floor phase's peak", appPeakRssMb, round(1.2 * floorPeakRssMb, 1), appPeakRssMb <= 1.2 * floorPeakRssMb, " MB"),
+  ];
+  if (S.lighthouse && lhPages.length > 0) {
+    for (const p of lhPages) {
+      budgets.push(budget(`Lighthouse performance ≥ 95: ${p.label}`, p.performance, 95, p.performance >= 95));
+      budgets.push(budget(`Lighthouse accessibility = 100: ${p.label}`, p.accessibility, 100, p.accessibility === 100));
+    }
+  }
+
+  // --- Print
+  const table = loadTable([...Object.values(floorRows), ...rows, { ...smallList, ratio: null, floorLabel: "" }]);
+  console.log(`\nLoad on ${BASE}: ${S.connections} connections, ${S.duration} s after a ${S.warmup} s warm-up. Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  printTable(table);
+  console.log(`list at ${large.total} / list at ${smallTotal} decisions: ${fmt(ratio(listLarge, smallList.reqPerSec), 2)}`);
+
+  const jsRows = [
+    ["route", "first-load JS gzip KB", "over in-run floor KB"],
+    [`floor (in-run): ${bundles.floor?.route ?? "?"}`, fmt(bf, 1), "0.0"],
+    ["floor (TOOLCHAIN.md, empty Next page)", fmt(TOOLCHAIN_EMPTY_PAGE_KB, 1), ""],
+    ...Object.values(bundles.pages ?? {}).map((p) => [p.route, fmt(p.gzipKb, 1), fmt(p.overFloorKb, 1)]),
+  ];
+  console.log("");
+  printTable(jsRows);
+
+  const memRows = [
+    ["server RSS", "MB"],
+    ["idle (start + one request per route)", fmt(idleRssMb, 1)],
+    ["peak, floors only (the floor)", fmt(floorPeakRssMb, 1)],
+    ["peak, LevelSet targets", fmt(appPeakRssMb, 1)],
+  ];
+  console.log("");
+  printTable(memRows);
+
+  let lhRows = null;
+  if (lhPages.length > 0) {
+    lhRows = [["page", "performance", "accessibility", "best practices"], ...lhPages.map((p) => [`${p.label} ${p.path}`, fmt(p.performance), fmt(p.accessibility), fmt(p.bestPractices)])];
+    console.log(`\nLighthouse (${lighthouse.preset}):`);
+    printTable(lhRows);
+  } else {
+    console.log(`\nLighthouse: ${lighthouse.skipped ?? lighthouse.error ?? "no results"}`);
+  }
+
+  const verdict = (b) => (b.pass === null ? "n/a " : b.pass ? "PASS" : "MISS");
+  const budgetRows = [["budget", "actual", "limit", "result"], ...budgets.map((b) => [b.name, `${fmt(b.actual, b.unit === "×" ? 2 : 1)}${b.unit === "×" ? "" : b.unit}`, `${fmt(b.limit, b.unit === "×" ? 2 : 1)}${b.unit === "×" ? "" : b.unit}`, verdict(b)])];
+  console.log("\nBudgets:");
+  printTable(budgetRows);
+
+  // --- Write results
+  const results = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    settings: { ...S, host: HOST },
+    machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    floors: floorRows,
+    targets: rows,
+    listAtSmall: smallList,
+    firstLoadJs: bundles,
+    memory: { idleRssMb, floorPeakRssMb, appPeakRssMb },
+    lighthouse,
+    budgets,
+  };
+  fs.writeFileSync(path.join(OUT_DIR, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const md = [
+    `# LevelSet bench — ${startedAt.toISOString()}`,
+    "",
+    `${S.connections} connections on ${HOST}, ${S.warmup} s warm-up + ${S.duration} s per target; ${large.total} decisions and ${smallTotal} (one team). ` +
+      `${os.cpus().length} CPUs, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}. ` +
+      "Absolute figures swing between sessions; read the ratios (see bench/README.md).",
+    "",
+    "## Load",
+    "",
+    markdownTable(table),
+    "",
+    "## First-load JS",
+    "",
+    markdownTable(jsRows),
+    "",
+    "## Memory",
+    "",
+    markdownTable(memRows),
+    "",
+    "## Lighthouse",
+    "",
+    lhRows ? markdownTable(lhRows) : `Not run: ${lighthouse.skipped ?? lighthouse.error ?? "no results"}`,
+    "",
+    "## Budgets",
+    "",
+    markdownTable(budgetRows),
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(OUT_DIR, "results.md"), md);
+  log("Wrote bench/results.json and bench/results.md. Note: .next now holds a BENCH=1 build (with /bench/* routes); run `next build` again before serving it for real.");
+}
+
+main().catch((err) => fail(err?.stack ?? String(err)));
