@@ -120,18 +120,6 @@ describe(`DAL on ${process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQ
   });
 });
 
-describe("SQLite connection settings", () => {
-  it.runIf(!process.env.DATABASE_URL?.startsWith("postgres"))("uses WAL, a busy timeout ≥ 5 s and enforces foreign keys", async () => {
-    const db = getDb();
-    const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-    const [timeout] = await db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
-    const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
-    expect(journal?.journal_mode).toBe("wal");
-    expect(Number(timeout?.timeout)).toBeGreaterThanOrEqual(5000);
-    expect(Number(fk?.foreign_keys)).toBe(1);
-  });
-});
-
 describe("saving workshop steps and recording decisions", () => {
   async function teamWithDecision() {
     const owner = await newUser("facil");

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+
+import { getDb } from "@/lib/db";
+import { withFreshDatabase } from "@/lib/testing/test-db";
+
+withFreshDatabase();
+
+/**
+ * SQLite only (CI's PostgreSQL run leaves this file out).
+ *
+ * The decision log's queries must stay index-backed as a team's log grows: the
+ * first page, a review-due filter and the per-team counts use the
+ * (teamId, …) indexes instead of scanning every decision in the database.
+ */
+async function plan(sql: string): Promise<string> {
+  const rows = await getDb().$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`);
+  return rows.map((r) => r.detail).join("\n");
+}
+
+describe("decision log query plans", () => {
+  it("the first page walks the team's updatedAt index, newest first", async () => {
+    const detail = await plan(
+      `SELECT id FROM "Decision" WHERE "teamId" = 'x' AND "status" <> 'archived' ORDER BY "updatedAt" DESC, "id" DESC LIMIT 26`,
+    );
+    expect(detail).toMatch(/USING INDEX Decision_teamId_(status_)?updatedAt_idx/);
+    expect(detail).not.toMatch(/SCAN "?Decision"?\s*$/m);
+  });
+
+  it("decisions due for review use the team + reviewBy index", async () => {
+    const detail = await plan(
+      `SELECT id FROM "Decision" WHERE "teamId" = 'x' AND "status" = 'decided' AND "reviewBy" <= '2030-01-01' ORDER BY "reviewBy" ASC LIMIT 5`,
+    );
+    expect(detail).toMatch(/USING INDEX Decision_teamId_(reviewBy|status_updatedAt)_idx/);
+  });
+
+  it("a filtered count stays within one team", async () => {
+    const detail = await plan(`SELECT COUNT(*) FROM "Decision" WHERE "teamId" = 'x' AND "finalLevel" = 'prompt'`);
+    expect(detail).toMatch(/USING (COVERING )?INDEX Decision_teamId/);
+  });
+});
+
+describe("SQLite connection settings", () => {
+  it("uses WAL, a busy timeout of at least 5 s, and enforces foreign keys", async () => {
+    const db = getDb();
+    const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [timeout] = await db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
+    const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
+    expect(journal?.journal_mode).toBe("wal");
+    expect(Number(timeout?.timeout)).toBeGreaterThanOrEqual(5000);
+    expect(Number(fk?.foreign_keys)).toBe(1);
+  });
+});
