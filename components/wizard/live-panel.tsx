@@ -2,15 +2,14 @@
 
 import { FitBars, LevelBadge } from "@/components/decisions/result";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { requireRubric, type Result } from "@/lib/rubric";
+import type { Result, Rubric } from "@/lib/rubric";
 
 /**
  * The live recommendation beside the questions (a drawer on phones): the level,
  * the four fit bars and the top reasons, scored on the server as answers change.
  */
-export function LivePanel({ result, rubricVersion }: { result: Result; rubricVersion: string }) {
-  const rubric = requireRubric(rubricVersion);
-  const body = <PanelBody result={result} rubricVersion={rubricVersion} />;
+export function LivePanel({ result, rubric }: { result: Result; rubric: Rubric }) {
+  const body = <PanelBody result={result} rubric={rubric} />;
   const label = rubric.outcomes.find((o) => o.id === result.level)?.label ?? result.level;
   return (
     <>
@@ -40,8 +39,7 @@ export function LivePanel({ result, rubricVersion }: { result: Result; rubricVer
   );
 }
 
-function PanelBody({ result, rubricVersion }: { result: Result; rubricVersion: string }) {
-  const rubric = requireRubric(rubricVersion);
+function PanelBody({ result, rubric }: { result: Result; rubric: Rubric }) {
   const decisive = result.reasons.find((r) => r.decisive);
   const others = result.reasons.filter((r) => !r.decisive).slice(0, 2);
   const ruleTitle = (id: string) => rubric.rules.find((r) => r.id === id)?.title ?? id;

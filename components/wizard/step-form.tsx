@@ -6,7 +6,7 @@ import { useActionState, useCallback, useEffect, useMemo, useRef, useState } fro
 import { saveStepAction, scoreAnswersAction } from "@/app/(app)/t/[teamSlug]/decisions/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { Answers, Notes, Result, Section } from "@/lib/rubric";
+import type { Answers, Notes, Result, Rubric, Section } from "@/lib/rubric";
 import { formatAnswer } from "@/lib/workshop/format";
 import { mergeStepAnswers, readStepAnswers } from "@/lib/workshop/step-form";
 import type { StepFormState } from "@/lib/workshop/save-step";
@@ -28,6 +28,8 @@ export type StepFormProps = {
   steps: ProgressStep[];
   stepNumber: number;
   rubricVersion: string;
+  /** The decision's rubric as plain data (labels for the live panel). */
+  rubric: Rubric;
   initial: { version: number; answers: Answers; notes: Notes; result: Result };
   previous?: ProgressStep;
   next?: ProgressStep;
@@ -361,7 +363,7 @@ export function StepForm(props: StepFormProps) {
         </div>
         <KeyboardLegend />
       </form>
-      <LivePanel result={result} rubricVersion={props.rubricVersion} />
+      <LivePanel result={result} rubric={props.rubric} />
     </div>
   );
 }

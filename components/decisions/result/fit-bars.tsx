@@ -1,5 +1,5 @@
-import { cn } from "@/components/ui";
-import { LEVELS, type Fits, type Level, type Rubric } from "@/lib/rubric";
+import { cn } from "@/components/ui/cn";
+import { LEVELS, type Fits, type Level, type Rubric } from "@/lib/rubric/types";
 import { LEVEL_STYLE, outcomeLabel, rubricOrCurrent } from "./level-style";
 
 export type FitBarsProps = {

@@ -1,4 +1,5 @@
-import { Badge, cn } from "@/components/ui";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
 import type { Level, Rubric } from "@/lib/rubric";
 import { outcomeLabel, rubricOrCurrent } from "./level-style";
 

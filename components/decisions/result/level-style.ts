@@ -1,4 +1,7 @@
-import { CURRENT_RUBRIC_VERSION, requireRubric, type Level, type Rubric } from "@/lib/rubric";
+import type { Level, Rubric } from "@/lib/rubric/types";
+// The data of the current rubric only: the registry (`@/lib/rubric`) also brings
+// the zod schemas, which these components must not pull into the browser.
+import { rubricV1 as currentRubric } from "@/lib/rubric/v1";
 
 /**
  * Per-level Tailwind classes, written out in full so Tailwind's scanner sees
@@ -42,7 +45,7 @@ export const LEVEL_STYLE: Record<Level, { bar: string; text: string; tint: strin
 
 /** The rubric to take labels from when a component is not given one. */
 export function rubricOrCurrent(rubric?: Rubric): Rubric {
-  return rubric ?? requireRubric(CURRENT_RUBRIC_VERSION);
+  return rubric ?? (currentRubric as Rubric);
 }
 
 /** The outcome label of a level ("Level 1: adapters / LoRA / prefix tuning"). */

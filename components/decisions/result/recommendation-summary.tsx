@@ -1,4 +1,4 @@
-import { cn } from "@/components/ui";
+import { cn } from "@/components/ui/cn";
 import type { Confidence, Result, Rubric } from "@/lib/rubric";
 import { LevelBadge } from "./level-badge";
 import { LEVEL_STYLE, outcomeLabel, shortRuleId } from "./level-style";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { cn } from "@/components/ui";
+import { cn } from "@/components/ui/cn";
 import type { Result, Rubric } from "@/lib/rubric";
 import { LevelBadge } from "./level-badge";
 import { LEVEL_STYLE, outcomeLabel, questionLabeller, shortRuleId } from "./level-style";

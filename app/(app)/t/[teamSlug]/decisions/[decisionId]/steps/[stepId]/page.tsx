@@ -45,6 +45,7 @@ export default async function StepPage({ params }: Props) {
       steps={steps}
       stepNumber={step.number}
       rubricVersion={decision.rubricVersion}
+      rubric={rubric}
       initial={{
         version: decision.version,
         answers: decision.answers,
