@@ -35,6 +35,13 @@ export default async function DecisionLayout({
             <StatusBadge status={decision.status} />
           </p>
         </div>
+        <div className="flex flex-wrap items-center gap-2" data-print="hide">
+        <Link
+          href={`${decisionPath(teamSlug, decisionId)}/live`}
+          className="rounded-control border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-card hover:bg-slate-50"
+        >
+          Run live session
+        </Link>
         <form action={togglePresentationAction} data-print="hide">
           <input type="hidden" name="presentation" value={presentation ? "off" : "on"} />
           <input type="hidden" name="returnTo" value={decisionPath(teamSlug, decisionId)} />
@@ -46,6 +53,7 @@ export default async function DecisionLayout({
             {presentation ? "Exit presentation mode" : "Presentation mode"}
           </button>
         </form>
+        </div>
       </div>
       <main id="main">{children}</main>
     </div>
