@@ -49,6 +49,10 @@ export function LiveRoom({
       }
       if (res.status === 200) {
         const next = (await res.json()) as LiveState;
+        if (next.phase === "closed") {
+          window.location.reload();
+          return;
+        }
         etag.current = next.etag;
         setState(next);
       } else if (res.status !== 304) {

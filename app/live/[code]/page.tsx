@@ -27,7 +27,7 @@ export default async function LivePage({ params, searchParams }: Props) {
   const viewer = await liveViewer();
   const entry = await orNotFound(getLiveEntry(viewer, code));
 
-  if (entry.phase === "closed" && !(entry.joined && entry.resultPath)) {
+  if (entry.phase === "closed") {
     return (
       <Shell>
         <h1 className="text-2xl font-semibold text-slate-900">This live session has ended</h1>
