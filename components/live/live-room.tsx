@@ -261,6 +261,9 @@ export function LiveRoom({
                   ))}
                 </ul>
               </section>
+              {isFacilitator ? null : (
+                <p className="text-slate-700">The facilitator is setting the agreed answers with the room; the next step will open here.</p>
+              )}
               {isFacilitator ? <AgreeForm state={state} base={base} busy={busy} last={last} onSubmit={onControl} control={control} problem={problem} /> : null}
             </div>
           ) : null}
@@ -347,7 +350,7 @@ function Flip({ state }: { state: LiveState }) {
               <span aria-hidden="true" className={`size-2.5 rounded-full ${LEVEL_BAR[level]}`} />
               {rubric.outcomes.find((o) => o.id === level)?.label ?? level}
             </span>
-            <span className="font-semibold text-slate-900">
+            <span className="whitespace-nowrap font-semibold text-slate-900">
               {flip.counts[level]} <span className="font-normal text-slate-600">of {flip.total}</span>
             </span>
           </li>
@@ -467,7 +470,7 @@ function FacilitatorTools({ state, base, busy, onSubmit, control }: ControlProps
       ) : null}
       <form action={`${base}/control`} method="post" onSubmit={onSubmit}>
         {control("close")}
-        <Button type="submit" variant="secondary" size="sm" pending={busy}>
+        <Button type="submit" variant="secondary" size="sm" pending={busy} className="h-auto whitespace-normal py-2 text-left">
           End session and save agreed answers
         </Button>
       </form>
