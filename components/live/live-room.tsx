@@ -50,7 +50,9 @@ export function LiveRoom({
       if (res.status === 200) {
         const next = (await res.json()) as LiveState;
         if (next.phase === "closed") {
-          window.location.reload();
+          // The facilitator continues to the decision's result; everyone else sees that the session ended.
+          if (next.resultPath) window.location.assign(next.resultPath);
+          else window.location.reload();
           return;
         }
         etag.current = next.etag;
