@@ -37,6 +37,12 @@ export default async function DecisionLayout({
         </div>
         <div className="flex flex-wrap items-center gap-2" data-print="hide">
           <Link
+            href={`${decisionPath(teamSlug, decisionId)}/live`}
+            className="rounded-control border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-card hover:bg-slate-50"
+          >
+            Run live session
+          </Link>
+          <Link
             href={`${decisionPath(teamSlug, decisionId)}/share`}
             className="rounded-control border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-card hover:bg-slate-50"
           >
