@@ -116,7 +116,7 @@ test.beforeAll(async ({ browser }) => {
   world = {
     contexts: { anonymous: await browser.newContext(), non_member: nonMember, viewer, member, facilitator, owner: ownerContext },
     users,
-    values: { teamSlug, decisionId, token: spare.split("/").pop()!, deadToken: "A".repeat(43) },
+    values: { teamSlug, decisionId, token: spare.split("/").pop()!, deadToken: "A".repeat(43), deadCode: "ZZZZZZ" },
     teamId: dbValue<string>("SELECT id FROM Team WHERE slug = ?", teamSlug),
   };
 });

@@ -43,7 +43,7 @@ describe("authorization matrix", () => {
         .slice(1)
         .filter((s) => !/^\(.*\)$/.test(s))
         .join("/");
-    const templated = (p: string) => p.replace(/\?.*$/, "").replace(/\{teamSlug\}/g, "[teamSlug]").replace(/\{decisionId\}/g, "[decisionId]").replace(/\{(dead)?[tT]oken\}/g, "[token]");
+    const templated = (p: string) => p.replace(/\?.*$/, "").replace(/\{teamSlug\}/g, "[teamSlug]").replace(/\{decisionId\}/g, "[decisionId]").replace(/\{(dead)?[tT]oken\}/g, "[token]").replace(/\{deadCode\}/g, "[code]");
     const paths = new Set([...PAGE_ROWS.map((r) => templated(r.path)), ...WRITE_ROWS.map((r) => templated(r.target.split(" ")[1] ?? ""))]);
     // Concrete step ids stand for the [stepId] route.
     const covered = (route: string) =>

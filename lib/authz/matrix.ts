@@ -14,7 +14,7 @@
  * - `redirect_app`     — a signed-in visitor of a sign-in/up page goes into the app.
  *
  * Paths use placeholders the spec fills in: {teamSlug}, {decisionId}, {token}
- * (a valid invitation), {deadToken} (an unknown one).
+ * (a valid invitation), {deadToken} (an unknown one), {deadCode} (an unknown live-session code).
  */
 
 export const VISITORS = ["anonymous", "non_member", "viewer", "member", "facilitator", "owner"] as const;
@@ -121,6 +121,14 @@ export const MATRIX: readonly MatrixRow[] = [
   { kind: "page", name: "export: Markdown", path: `${DECISION}/export/markdown`, expect: readers },
   { kind: "page", name: "export: JSON", path: `${DECISION}/export/json`, expect: readers },
   { kind: "page", name: "decision log CSV", path: "/t/{teamSlug}/decisions.csv", expect: readers },
+  {
+    kind: "page",
+    name: "start a live session",
+    path: `${DECISION}/live`,
+    expect: deciders,
+    reason: /can join a live session but not start one/,
+  },
+  { kind: "page", name: "live room (unknown code)", path: "/live/{deadCode}", expect: all("not_found") },
   { kind: "page", name: "invitation (valid)", path: "/invite/{token}", expect: all("allow") },
   { kind: "page", name: "invitation (unknown)", path: "/invite/{deadToken}", expect: all("not_found") },
   { kind: "page", name: "API: rubrics", path: "/api/v1/rubrics", expect: all("allow") },
@@ -139,6 +147,19 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: answerers,
     probe: "fetch",
   },
+
+  // The live room's handlers authorize by session membership (a member's session or a guest
+  // cookie scoped to one live session); the live-session DAL tests and e2e cover each rule.
+  ...(["state", "join", "answer", "control"] as const).map(
+    (name): WriteRow => ({
+      kind: "route",
+      name: `live room: ${name}`,
+      target: `${name === "state" ? "GET" : "POST"} /live/[code]/${name}`,
+      writes: name !== "state",
+      expect: all("allow"),
+      probe: "dal",
+    }),
+  ),
 
   // ---- Server actions ------------------------------------------------------
   { kind: "action", name: "sign in", target: "app/(auth)/actions.ts#signInAction", writes: false, expect: all("allow"), probe: "dal" },
@@ -172,6 +193,14 @@ export const MATRIX: readonly MatrixRow[] = [
     kind: "action",
     name: "revoke share link",
     target: "app/(app)/t/[teamSlug]/decisions/[decisionId]/share/actions.ts#revokeShareLinkAction",
+    writes: true,
+    expect: deciders,
+    probe: "dal",
+  },
+  {
+    kind: "action",
+    name: "start live session",
+    target: "app/(app)/t/[teamSlug]/decisions/[decisionId]/live/actions.ts#startLiveSessionAction",
     writes: true,
     expect: deciders,
     probe: "dal",
