@@ -37,9 +37,11 @@ function buildStamp() {
       hash.update(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const p of ["app", "components", "lib", "public", "generated", "next.config.js", "package-lock.json", "postcss.config.mjs", "instrumentation.ts"]) {
+  for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"]) {
     walk(path.join(root, p));
   }
+  // The generated client is rewritten on every run; what it depends on is the schema and the provider.
+  hash.update(`provider:${/^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? "postgresql" : "sqlite"}\n`);
   return hash.digest("hex");
 }
 const stampFile = path.join(root, ".next", "levelset-build-stamp");
