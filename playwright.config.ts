@@ -43,7 +43,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
+    // Idle sockets stay open longer than the test client keeps reusing them (no ECONNRESET races).
+    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 70000`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
