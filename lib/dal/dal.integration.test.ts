@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { withFreshDatabase } from "@/lib/testing/test-db";
 
-import { createDecision, getDecision, listDecisions, recordDecision, reopenDecision, revisitDecision, saveStep, setDecisionArchived } from "./decisions";
+import { listDecisionLog, parseLogFilters } from "./decision-log";
+import { createDecision, getDecision, recordDecision, reopenDecision, revisitDecision, saveStep, setDecisionArchived } from "./decisions";
 import { AppError } from "./errors";
 import { createTeam, getTeamForMember, listTeamsForUser } from "./teams";
 import { createUserWithTeam, getSessionUser, verifyCredentials } from "./users";
@@ -79,7 +80,7 @@ describe(`DAL on ${process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQ
     const before = await snapshot();
 
     await expect(getTeamForMember(stranger.actor, owner.teamSlug)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listDecisions(stranger.actor, owner.teamSlug)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listDecisionLog(stranger.actor, owner.teamSlug, parseLogFilters({}))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       createDecision(stranger.actor, owner.teamSlug, {
         title: "Injected",
@@ -90,7 +91,7 @@ describe(`DAL on ${process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQ
     expect((await listTeamsForUser(stranger.actor)).map((t) => t.slug)).not.toContain(owner.teamSlug);
     expect(await snapshot()).toEqual(before);
     // …while the owner still sees their decision.
-    expect((await listDecisions(owner.actor, owner.teamSlug)).map((d) => d.title)).toEqual(["Private decision"]);
+    expect((await listDecisionLog(owner.actor, owner.teamSlug, parseLogFilters({}))).items.map((d) => d.title)).toEqual(["Private decision"]);
   });
 
   it("a viewer cannot create decisions, and an owner from outside the team is refused", async () => {

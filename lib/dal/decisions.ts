@@ -40,27 +40,6 @@ export type DecisionListItem = {
   reviewBy: Date | null;
 };
 
-/** The team's decisions, newest first. Membership is checked in the same query path. */
-export async function listDecisions(actor: Actor, teamSlug: string, opts: { take?: number } = {}): Promise<DecisionListItem[]> {
-  const team = await getTeamForMember(actor, teamSlug);
-  const rows = await getDb().decision.findMany({
-    where: { teamId: team.id, team: { memberships: { some: { userId: actor.userId } } } },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: Math.min(opts.take ?? 50, 100),
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      recommendedLevel: true,
-      finalLevel: true,
-      updatedAt: true,
-      reviewBy: true,
-      owner: { select: { name: true } },
-    },
-  });
-  return rows.map(({ owner, ...row }) => ({ ...row, ownerName: owner?.name ?? null }));
-}
-
 export const createDecisionSchema = z.object({
   title: z.string().trim().min(3, "Use at least 3 characters").max(120, "Use at most 120 characters"),
   context: z
