@@ -3,8 +3,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // `npm run bench` builds with BENCH=1, which adds the benchmark floors
-  // (app/bench/**/route.bench.ts). Normal builds never see those files.
-  pageExtensions: process.env.BENCH === "1" ? ["tsx", "ts", "jsx", "js", "bench.ts"] : ["tsx", "ts", "jsx", "js"],
+  // (app/bench/**/*.bench.ts[x]). Normal builds never see those files.
+  pageExtensions: process.env.BENCH === "1" ? ["tsx", "ts", "jsx", "js", "bench.ts", "bench.tsx"] : ["tsx", "ts", "jsx", "js"],
   // `npm test` runs `tsc --noEmit` over the whole project (scripts and tests too);
   // skipping the same check inside `next build` saves ~20 s per build.
   typescript: { ignoreBuildErrors: true },
