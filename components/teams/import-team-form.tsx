@@ -17,11 +17,12 @@ export function ImportTeamForm() {
   const imported = state.imported;
   return (
     <div className="flex flex-col gap-5">
+      <div aria-live="polite">
       {imported ? (
-        <Alert variant="success" title={`Imported ${imported.name}`}>
+        <Alert variant="success" title="Team imported">
           <p>
-            {imported.decisions === 1 ? "1 decision" : `${imported.decisions} decisions`} and their history are in the new team; you are its
-            owner.{" "}
+            {imported.name} has {imported.decisions === 1 ? "1 decision" : `${imported.decisions} decisions`} with their history; you are
+            its owner.{" "}
             <Link href={`/t/${imported.slug}`} className="font-semibold underline underline-offset-4">
               Open {imported.name}
             </Link>
@@ -35,6 +36,7 @@ export function ImportTeamForm() {
           ) : null}
         </Alert>
       ) : null}
+      </div>
       {state.formError ? <Alert variant="danger">{state.formError}</Alert> : null}
       <form action={action} noValidate className="flex flex-col gap-5">
         <Field
