@@ -48,7 +48,7 @@ test.describe("team export and import", () => {
     await other.getByLabel("Name of the new team").fill("Imported support team");
     await other.getByRole("button", { name: "Import team" }).click();
     await expect(other.getByText("Team imported")).toBeVisible();
-    await expect(other.getByText("Imported support team has 1 decision with their history; you are its owner.")).toBeVisible();
+    await expect(other.getByText("Imported support team holds 1 decision and the team’s history; you are its owner.")).toBeVisible();
     await expect(other.getByText(`Not added (no account here, or you chose not to add people): ${owner.email}.`)).toBeVisible();
     await snap(other, "team-import-done");
     await other.getByRole("link", { name: "Open Imported support team" }).click();

@@ -21,8 +21,8 @@ export function ImportTeamForm() {
       {imported ? (
         <Alert variant="success" title="Team imported">
           <p>
-            {imported.name} has {imported.decisions === 1 ? "1 decision" : `${imported.decisions} decisions`} with their history; you are
-            its owner.{" "}
+            {imported.name} holds {imported.decisions === 1 ? "1 decision" : `${imported.decisions} decisions`} and the team&rsquo;s history;
+            you are its owner.{" "}
             <Link href={`/t/${imported.slug}`} className="font-semibold underline underline-offset-4">
               Open {imported.name}
             </Link>
