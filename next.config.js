@@ -8,6 +8,8 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole project (scripts and tests too);
   // skipping the same check inside `next build` saves ~20 s per build.
   typescript: { ignoreBuildErrors: true },
+  // Team import uploads a levelset.team/v1 file of up to 4 MB (lib/teams/export-format.ts) to a server action.
+  experimental: { serverActions: { bodySizeLimit: "5mb" } },
   // Native or Node-only packages stay outside the server bundle.
   // Invitation URLs carry a capability token: never leak it in a Referer header.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],

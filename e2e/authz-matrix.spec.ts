@@ -174,6 +174,29 @@ test("the stateless score API answers everyone and writes nothing", async () => 
   }
 });
 
+test("the team export answers each kind of visitor as the matrix says and writes nothing", async () => {
+  const row = WRITE_ROWS.find((r) => r.name === "team export (JSON)")!;
+  const url = fillPath(row.target.split(" ")[1]!, world.values);
+  const before = teamChecksum(world.teamId);
+  for (const visitor of VISITORS) {
+    const response = await world.contexts[visitor].request.get(url, { maxRedirects: 0 });
+    const expected = row.expect[visitor];
+    if (expected === "allow") {
+      expect(response.status(), visitor).toBe(200);
+      expect(((await response.json()) as { format: string }).format, visitor).toBe("levelset.team/v1");
+    } else if (expected === "forbidden_reason") {
+      expect(response.status(), visitor).toBe(403);
+      expect(((await response.json()) as { error: string }).error, visitor).toMatch(/Only owners can export the team/);
+    } else if (expected === "redirect_sign_in") {
+      expect(response.status(), visitor).toBe(307);
+      expect(response.headers()["location"], visitor).toMatch(/\/sign-in\?callbackUrl=/);
+    } else {
+      expect(response.status(), visitor).toBe(404);
+    }
+  }
+  expect(teamChecksum(world.teamId)).toEqual(before);
+});
+
 /** What each replayed form carries besides the owner's defaults: a real attempt, not an empty post. */
 const OVERRIDES: Record<string, Record<string, string>> = {
   "create decision": { title: "Injected decision", context: "Written by someone who may not start decisions" },
