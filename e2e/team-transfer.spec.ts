@@ -1,12 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 
-import Database from "better-sqlite3";
-
+import { sqlValue } from "./support/db";
 import { expect, expectNoA11yViolations, newUser, signUp, snap, test } from "./support/fixtures";
 import { createDecision } from "./support/workshop";
-
-const dbFile = path.resolve((process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, ""));
 
 /**
  * Team export (owner, settings) → import as a new team (another account, New team page).
@@ -76,12 +72,7 @@ test.describe("team export and import", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("nothing was changed");
     await expectNoA11yViolations(page);
     // Still only the team they got at sign-up.
-    const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-    try {
-      const teams = db.prepare('SELECT count(*) FROM Membership m JOIN User u ON u.id = m.userId WHERE u.email = ?').pluck().get(user.email);
-      expect(teams).toBe(1);
-    } finally {
-      db.close();
-    }
+    const teams = await sqlValue<number | string>('SELECT count(*) FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = ?', user.email);
+    expect(Number(teams)).toBe(1);
   });
 });
