@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 import { fillPath, PAGE_ROWS, type Visitor, VISITORS, WRITE_ROWS, type WriteRow } from "../lib/authz/matrix";
 import { expect, newUser, signUp, test, type TestUser } from "./support/fixtures";
+import { recordCapabilityUrl } from "./support/secrets";
 import { createDecision } from "./support/workshop";
 
 /**
@@ -64,7 +65,9 @@ async function invitationLink(page: Page, teamSlug: string, role: string, uses =
   }
   await page.getByRole("button", { name: "Create invitation link" }).click();
   await expect(page.getByLabel("Invitation link", { exact: true })).toHaveValue(/\/invite\//);
-  return new URL(await page.getByLabel("Invitation link", { exact: true }).inputValue()).pathname;
+  const link = await page.getByLabel("Invitation link", { exact: true }).inputValue();
+  recordCapabilityUrl(link);
+  return new URL(link).pathname;
 }
 
 async function signUpThrough(browser: Browser, user: TestUser, invitePath?: string): Promise<BrowserContext> {

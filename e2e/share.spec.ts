@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { APIResponse, Page, Response } from "@playwright/test";
 
 import { expect, expectNoA11yViolations, newUser, signIn, signUp, snap, test } from "./support/fixtures";
+import { recordCapabilityUrl } from "./support/secrets";
 import { answerStep, createDecision, expectSaved, rubric } from "./support/workshop";
 
 const E2E_DB = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
@@ -29,7 +30,9 @@ async function createLink(page: Page) {
   await page.getByRole("button", { name: "Create link" }).click();
   const url = page.getByTestId("share-url");
   await expect(url).toHaveValue(TOKEN_URL);
-  return url.inputValue();
+  const link = await url.inputValue();
+  recordCapabilityUrl(link);
+  return link;
 }
 
 /** SQLite is the e2e database; the browser tests may look into it, the app never exposes these. */
