@@ -49,6 +49,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("x-request-id", requestId);
+  // Where the visitor was going, for a sign-in redirect from deeper down (a revoked session).
+  headers.set("x-request-path", pathname + search);
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: isHttps(request) });
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   headers.set("Content-Security-Policy", csp);

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 
 import Database from "better-sqlite3";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 
 import { fillPath, PAGE_ROWS, type Visitor, VISITORS, WRITE_ROWS, type WriteRow } from "../lib/authz/matrix";
 import { expect, newUser, signUp, test, type TestUser } from "./support/fixtures";
-import { recordCapabilityUrl } from "./support/secrets";
+import { invitationLink, signUpThrough } from "./support/team";
 import { createDecision } from "./support/workshop";
 
 /**
@@ -54,39 +54,6 @@ function dbValue<T>(sql: string, ...args: unknown[]): T {
   } finally {
     db.close();
   }
-}
-
-async function invitationLink(page: Page, teamSlug: string, role: string, uses = 1): Promise<string> {
-  await page.goto(`/t/${teamSlug}/settings`);
-  await page.getByLabel("Role", { exact: true }).selectOption(role);
-  if (uses > 1) {
-    await page.getByLabel("Several people, up to").check();
-    await page.getByLabel("Maximum number of people").fill(String(uses));
-  }
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  await expect(page.getByLabel("Invitation link", { exact: true })).toHaveValue(/\/invite\//);
-  const link = await page.getByLabel("Invitation link", { exact: true }).inputValue();
-  recordCapabilityUrl(link);
-  return new URL(link).pathname;
-}
-
-async function signUpThrough(browser: Browser, user: TestUser, invitePath?: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (!invitePath) {
-    await signUp(page, user);
-  } else {
-    await page.goto(`/sign-up?callbackUrl=${encodeURIComponent(invitePath)}`);
-    await page.getByLabel("Your name").fill(user.name);
-    await page.getByLabel("Work email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(invitePath);
-    await page.getByRole("button", { name: /^Accept and join/ }).click();
-    await expect(page).toHaveURL(/\/t\/[a-z0-9-]+$/);
-  }
-  await page.close();
-  return context;
 }
 
 let world: World;
