@@ -37,6 +37,10 @@ export default async function checkServerLog() {
   });
   if (structured.length === 0) throw new Error(`The server log ${SERVER_LOG} has no JSON line with a request id: nothing was logged to check`);
   const secrets = readRecordedSecrets();
+  // Requests that carried a capability token in their path were logged, masked: the grep below saw them.
+  if (secrets.some((x) => x.kind === "share_token" || x.kind === "invitation_token") && !/\/(s|invite)\/\[redacted\]/.test(log)) {
+    throw new Error(`The specs used share or invitation links, but ${SERVER_LOG} logged no (masked) request for one`);
+  }
   const leaks = findLeaks(log, secrets);
   if (leaks.length > 0) throw new Error(`Secrets found in the server log:\n${leaks.join("\n")}`);
   console.log(`Server log check: ${structured.length} request lines, ${secrets.length} recorded secrets, none logged.`);
