@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 
 import { signIn } from "@/lib/auth";
 import { isAppError } from "@/lib/dal/errors";
@@ -43,6 +44,13 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   }
   log.info("account.password_changed", { requestId, userId: user.id });
   // A fresh cookie for this browser, through the one way sessions are issued (authorize).
-  await signIn("credentials", { email, password: parsed.data.newPassword, redirect: false });
+  try {
+    await signIn("credentials", { email, password: parsed.data.newPassword, redirect: false });
+  } catch (error) {
+    // The password is changed; if this browser can't be signed in again (its address is
+    // rate-limited), it signs in by hand like every other one.
+    if (error instanceof AuthError) redirect("/sign-in?callbackUrl=%2Faccount");
+    throw error;
+  }
   redirect("/account?changed=1");
 }
