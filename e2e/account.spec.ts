@@ -53,6 +53,7 @@ test.describe("account: changing the password", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page).toHaveURL(/\/account\?changed=1$/);
     await expect(page.getByRole("status").filter({ hasText: "Password changed" })).toBeVisible();
+    await expectNoA11yViolations(page);
     await snap(page, "account-changed");
 
     // This browser stays signed in …
