@@ -34,6 +34,7 @@ export default defineConfig({
   // Generous for slow, shared 2-core machines; web-first assertions return as soon as they pass.
   timeout: 90_000,
   expect: { timeout: 15_000 },
+  globalTeardown: "./e2e/support/log-check.ts",
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
     baseURL,
@@ -44,7 +45,10 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
     // Idle sockets stay open longer than the test client keeps reusing them (no ECONNRESET races).
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 70000`,
+    // Its stdout and stderr also go to test-results/server.log, which the global teardown
+    // greps for the passwords, tokens and cookies the specs recorded (Playwright clears
+    // test-results before it starts the server, and tears down the server last).
+    command: `mkdir -p test-results && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 70000 2>&1 | tee test-results/server.log`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

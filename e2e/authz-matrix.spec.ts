@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 
 import { fillPath, PAGE_ROWS, type Visitor, VISITORS, WRITE_ROWS, type WriteRow } from "../lib/authz/matrix";
 import { sql, sqlValue } from "./support/db";
 import { expect, newUser, signUp, test, type TestUser } from "./support/fixtures";
+import { invitationLink, signUpThrough } from "./support/team";
 import { createDecision } from "./support/workshop";
 
 /**
@@ -36,37 +37,6 @@ async function teamChecksum(teamId: string) {
     out[table] = { count: rows.length, hash: createHash("sha256").update(JSON.stringify(rows)).digest("hex") };
   }
   return out;
-}
-
-async function invitationLink(page: Page, teamSlug: string, role: string, uses = 1): Promise<string> {
-  await page.goto(`/t/${teamSlug}/settings`);
-  await page.getByLabel("Role", { exact: true }).selectOption(role);
-  if (uses > 1) {
-    await page.getByLabel("Several people, up to").check();
-    await page.getByLabel("Maximum number of people").fill(String(uses));
-  }
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  await expect(page.getByLabel("Invitation link", { exact: true })).toHaveValue(/\/invite\//);
-  return new URL(await page.getByLabel("Invitation link", { exact: true }).inputValue()).pathname;
-}
-
-async function signUpThrough(browser: Browser, user: TestUser, invitePath?: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (!invitePath) {
-    await signUp(page, user);
-  } else {
-    await page.goto(`/sign-up?callbackUrl=${encodeURIComponent(invitePath)}`);
-    await page.getByLabel("Your name").fill(user.name);
-    await page.getByLabel("Work email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(invitePath);
-    await page.getByRole("button", { name: /^Accept and join/ }).click();
-    await expect(page).toHaveURL(/\/t\/[a-z0-9-]+$/);
-  }
-  await page.close();
-  return context;
 }
 
 let world: World;

@@ -4,6 +4,7 @@ import type { APIResponse, Page, Response } from "@playwright/test";
 
 import { sql, sqlTimestamp, sqlValue } from "./support/db";
 import { expect, expectNoA11yViolations, newUser, signIn, signUp, snap, test } from "./support/fixtures";
+import { recordCapabilityUrl } from "./support/secrets";
 import { answerStep, createDecision, expectSaved, rubric } from "./support/workshop";
 
 const TOKEN_URL = /\/s\/([A-Za-z0-9_-]{43})$/;
@@ -28,7 +29,9 @@ async function createLink(page: Page) {
   await page.getByRole("button", { name: "Create link" }).click();
   const url = page.getByTestId("share-url");
   await expect(url).toHaveValue(TOKEN_URL);
-  return url.inputValue();
+  const link = await url.inputValue();
+  recordCapabilityUrl(link);
+  return link;
 }
 
 test.describe("share a decision by link", () => {

@@ -109,6 +109,7 @@ export const MATRIX: readonly MatrixRow[] = [
     reason: /Only owners invite people, change roles and remove members/,
   },
   { kind: "page", name: "new team", path: "/teams/new", expect: signedIn("allow") },
+  { kind: "page", name: "your account", path: "/account", expect: signedIn("allow") },
   { kind: "page", name: "compare", path: "/t/{teamSlug}/compare?a={decisionId}&b={decisionId}", expect: readers },
   {
     kind: "page",
@@ -175,6 +176,15 @@ export const MATRIX: readonly MatrixRow[] = [
   { kind: "action", name: "sign in", target: "app/(auth)/actions.ts#signInAction", writes: false, expect: all("allow"), probe: "dal" },
   { kind: "action", name: "sign up", target: "app/(auth)/actions.ts#signUpAction", writes: true, expect: all("allow"), probe: "dal" },
   { kind: "action", name: "sign out", target: "app/(auth)/actions.ts#signOutAction", writes: false, expect: all("allow"), probe: "dal" },
+  {
+    kind: "action",
+    name: "change password",
+    target: "app/(app)/account/actions.ts#changePasswordAction",
+    writes: true,
+    // Only ever the acting user's own row; wrong current passwords are rate-limited (DAL test, e2e).
+    expect: signedIn("allow"),
+    probe: "dal",
+  },
   { kind: "action", name: "create team", target: "app/(app)/teams/actions.ts#createTeamAction", writes: true, expect: signedIn("allow"), probe: "dal" },
   // Always creates a new team the importing user owns (team-transfer DAL tests, e2e/team-transfer.spec.ts).
   { kind: "action", name: "import team", target: "app/(app)/teams/actions.ts#importTeamAction", writes: true, expect: signedIn("allow"), probe: "dal" },
