@@ -1,5 +1,6 @@
 import "server-only";
 
+import { cache } from "react";
 import { z } from "zod";
 
 import { Prisma } from "@/generated/prisma/client";
@@ -188,9 +189,15 @@ async function findDecisionRow(team: TeamContext, decisionId: string, actor: Act
   return row;
 }
 
-export async function getDecision(actor: Actor, teamSlug: string, decisionId: string): Promise<DecisionDetail> {
+/** Read once per request (React `cache`, keyed by user, team and decision): a decision page's layout, metadata and body share it. */
+const readDecision = cache(async (userId: string, teamSlug: string, decisionId: string): Promise<DecisionDetail> => {
+  const actor = { userId };
   const team = await getTeamForMember(actor, teamSlug);
   return toDetail(await findDecisionRow(team, decisionId, actor), team);
+});
+
+export async function getDecision(actor: Actor, teamSlug: string, decisionId: string): Promise<DecisionDetail> {
+  return readDecision(actor.userId, teamSlug, decisionId);
 }
 
 export type TeamMember = { id: string; name: string; role: Role };
@@ -455,7 +462,7 @@ const jsonObject = z.record(z.string(), z.unknown()).nullable().catch(null);
 
 export async function listDecisionAudit(actor: Actor, teamSlug: string, decisionId: string, take = 100): Promise<AuditEntry[]> {
   const team = await getTeamForMember(actor, teamSlug);
-  await findDecisionRow(team, decisionId, actor);
+  await readDecision(actor.userId, teamSlug, decisionId); // the decision must be the member's (shared with the page's own read)
   const rows = await getDb().auditEvent.findMany({
     where: { decisionId, teamId: team.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
