@@ -234,8 +234,18 @@ export type ConflictDetails = { version: number; answers: Answers; notes: Notes;
  */
 export async function saveStep(actor: Actor, teamSlug: string, decisionId: string, input: SaveStepInput): Promise<SaveStepResult> {
   const team = await getTeamForMember(actor, teamSlug, "answer");
-  const row = await findDecisionRow(team, decisionId, actor);
-  const current = toDetail(row, team);
+  // Only what a save needs (no owner or supersedes links): autosave runs every few seconds in a workshop.
+  const row = await getDb().decision.findFirst({
+    where: { id: decisionId, teamId: team.id, team: { memberships: { some: { userId: actor.userId } } } },
+    select: { status: true, rubricVersion: true, answers: true, notes: true, version: true, title: true, context: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "Decision not found");
+  const current = {
+    ...row,
+    status: statusSchema.parse(row.status),
+    answers: answersSchema(row.rubricVersion).parse(row.answers ?? {}) as Answers,
+    notes: notesSchema(row.rubricVersion).parse(row.notes ?? {}) as Notes,
+  };
   if (!EDITABLE.includes(current.status)) {
     throw new AppError("SEALED", "This decision is recorded and its answers are sealed. Reopen it to change them.");
   }
