@@ -159,7 +159,26 @@ function prepareFixtures(file) {
          WHERE t.slug = ? AND d.status = 'draft' ORDER BY d.createdAt DESC LIMIT ?`,
       )
       .all(TEAM, S.connections);
-    return { decisionId: decision.id, title: decision.title, shareToken: token, total, drafts };
+    // A live workshop on a draft, the bench user in it as facilitator: the room's update path (its poll).
+    let live = null;
+    const liveDraft = db
+      .prepare(`SELECT d.id, d.teamId, d.createdAt FROM "Decision" d JOIN "Team" t ON t.id = d.teamId WHERE t.slug = ? AND d.status = 'draft' ORDER BY d.createdAt ASC LIMIT 1`)
+      .get(TEAM);
+    const benchUser = db.prepare(`SELECT id, name FROM "User" WHERE email = ?`).get(BENCH_USER.email);
+    if (liveDraft && benchUser) {
+      const alphabet = "ACDEFGHJKMNPQRTUVWXY34679"; // lib/live/code.ts
+      const code = Array.from(crypto.randomBytes(6), (b) => alphabet[b % alphabet.length]).join("");
+      const sessionId = `bench-live-${crypto.randomUUID()}`;
+      db.prepare(
+        `INSERT INTO "WorkshopSession" (id, teamId, decisionId, code, facilitatorUserId, anonymous, observersAllowed, currentStep, phase, revision, createdAt)
+         VALUES (?, ?, ?, ?, ?, 0, 1, 'constraints', 'answering', 1, ?)`,
+      ).run(sessionId, liveDraft.teamId, liveDraft.id, code, benchUser.id, liveDraft.createdAt);
+      db.prepare(
+        `INSERT INTO "WorkshopParticipant" (id, sessionId, userId, displayName, role, revision, joinedAt, lastSeenAt) VALUES (?, ?, ?, ?, 'facilitator', 1, ?, ?)`,
+      ).run(`bench-p-${crypto.randomUUID()}`, sessionId, benchUser.id, benchUser.name, liveDraft.createdAt, liveDraft.createdAt);
+      live = { code };
+    }
+    return { decisionId: decision.id, title: decision.title, shareToken: token, total, drafts, live };
   } finally {
     db.close();
   }
@@ -683,6 +702,13 @@ async function main() {
     { name: "decision", label: "decision page", path: `/t/${TEAM}/decisions/${large.decisionId}`, headers: withSession, status: 200, expect: large.title, floor: "dynamic" },
     { name: "share", label: "share page /s/<token>", path: `/s/${large.shareToken}`, shownPath: "/s/<token>", status: 200, expect: large.title, floor: "dynamic" },
     { name: "score", label: "POST /api/v1/score", path: "/api/v1/score", method: "POST", headers: json, body: scoreBody, status: 200, expect: '"level"', floor: "noop" },
+    ...(large.live
+      ? [
+          // What every participant's screen asks while nothing changes (the room's ETag: 304), and the full state when it does.
+          { name: "live-poll", label: "live room poll, unchanged (304)", path: `/live/${large.live.code}/state`, headers: { ...withSession, "If-None-Match": '"1-1"' }, status: 304, floor: "routeDynamic" },
+          { name: "live-state", label: "live room state (200)", path: `/live/${large.live.code}/state`, headers: withSession, status: 200, expect: '"etag"', floor: "routeDynamic" },
+        ]
+      : []),
     {
       name: "signin",
       label: "sign-in (credentials POST)",
