@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 
 import { requireUser } from "@/lib/dal/session";
 import { createTeam, createTeamSchema } from "@/lib/dal/teams";
-import { fieldErrorsOf, type FormState, keepValues } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, keepValues, formDataOf } from "@/lib/forms";
 
 export async function createTeamAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["name"]);
   const parsed = createTeamSchema.safeParse({ name: formData.get("name") });
