@@ -41,7 +41,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /fuzz\.spec\.ts$/ },
+    // Compares the whole database before and after: runs alone, after every other spec
+    // (`npx playwright test --project=fuzz --no-deps` runs it by itself).
+    { name: "fuzz", use: { ...devices["Desktop Chrome"], launchOptions }, testMatch: /fuzz\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // Idle sockets stay open longer than the test client keeps reusing them (no ECONNRESET races).
     command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 70000`,
