@@ -9,11 +9,11 @@ export const AUTH_SECRET = "faults-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 export const DEMO = { email: "facilitator@levelset.test", password: "levelset-demo-2026" };
 
 /** `next start` as one node process (so `kill -9` hits the server itself). */
-export async function startServer({ port, databaseUrl, logFile }) {
+export async function startServer({ port, databaseUrl, logFile, env = {} }) {
   const out = fs.openSync(logFile, "a");
   const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET, NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET, NODE_ENV: "production", ...env },
     stdio: ["ignore", out, out],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -31,6 +31,7 @@ export async function startServer({ port, databaseUrl, logFile }) {
   return {
     base,
     pid: child.pid,
+    running: () => child.exitCode === null && child.signalCode === null,
     async stop(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
