@@ -54,10 +54,13 @@ export async function postgresRestartScenario(check) {
     prisma(["migrate", "deploy"], { DATABASE_URL: url });
     log("(c) building the app for PostgreSQL into .next/faults-pg…");
     prisma(["generate"], { DATABASE_URL: url }); // the generated client is tied to one provider
+    // `next build` adds its distDir's types to tsconfig.json; this build is a test artefact, so put it back.
+    const tsconfig = fs.readFileSync(path.join(root, "tsconfig.json"));
     try {
       step(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { DATABASE_URL: url });
       step(process.execPath, [nextBin, "build"], { DATABASE_URL: url, NEXT_DIST_DIR: distDir });
     } finally {
+      fs.writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
       prisma(["generate"]); // back to the client for this environment's DATABASE_URL (SQLite unless set)
     }
 
