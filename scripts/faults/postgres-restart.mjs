@@ -99,7 +99,17 @@ export async function postgresRestartScenario(check) {
     const participant = await open(MEMBER);
     await participant.goto(`/live/${code}`);
     await participant.getByRole("button", { name: "Join the session" }).click();
-    await facilitator.getByRole("button", { name: /^Start step 1/ }).click();
+    await participant.getByRole("button", { name: "Join the session" }).waitFor({ state: "detached" });
+    // The facilitator's room (polled) shows the participant, then the step starts for everyone.
+    await facilitator.getByRole("heading", { name: /^In the room \([1-9]/ }).waitFor({ timeout: 60_000 });
+    // A click before the room has hydrated does nothing: press again until the step is running.
+    const reveal = facilitator.getByRole("button", { name: "Reveal answers" });
+    for (let i = 0; i < 10 && !(await reveal.isVisible()); i++) {
+      await facilitator.getByRole("button", { name: /^Start step 1/ }).click({ timeout: 5_000 }).catch(() => {});
+      await reveal.waitFor({ timeout: 6_000 }).catch(() => {});
+    }
+    await reveal.waitFor({ timeout: 10_000 });
+    await participant.getByRole("main").getByRole("radio").first().waitFor({ timeout: 60_000 });
 
     const saveAnswer = async (index) => {
       const radios = participant.getByRole("main").getByRole("radio");
@@ -158,6 +168,9 @@ export async function postgresRestartScenario(check) {
     check(after !== "" && after !== before, `(c) the answer acknowledged after the restart is stored (${after})`);
   } catch (error) {
     check(false, `(c) ${error.stack ?? error}`);
+    for (const [i, page] of (browser?.contexts() ?? []).flatMap((c) => c.pages()).entries()) {
+      await page.screenshot({ path: path.join(root, "test-results", `faults-c-page${i}.png`), fullPage: true }).catch(() => {});
+    }
   } finally {
     await browser?.close();
     await server?.stop();
