@@ -71,7 +71,7 @@ export async function signIn(base, { email, password } = DEMO) {
  * version it last saw. 200 → acknowledged (kept with the version the server
  * returned); 409 → a clean refusal, it re-reads the version and tries again.
  */
-export async function writer({ base, cookie, path, id, attempts, currentVersion, stopWhen = () => false }) {
+export async function writer({ base, cookie, path, id, attempts, currentVersion, stopWhen = () => false, onAck = () => {} }) {
   const acked = [];
   const refused = [];
   const failures = [];
@@ -96,6 +96,7 @@ export async function writer({ base, cookie, path, id, attempts, currentVersion,
       const body = JSON.parse(text);
       if (body.status !== "saved") failures.push(`${note}: 200 but ${text.slice(0, 200)}`);
       acked.push({ note, version: body.version });
+      onAck();
       version = body.version;
     } else if (res.status === 409) {
       refused.push(note);

@@ -96,10 +96,14 @@ if (process.env.FAULTS_ONLY !== "c") {
     // ---- (b) kill -9 during saves ----------------------------------------------------------
     log("(b) kill -9 of the server while 8 writers save…");
     let killed = false;
+    let acks = 0;
     const pending = Array.from({ length: 8 }, (_, id) =>
-      writer({ base: server.base, cookie, path: savePath, id: 100 + id, attempts: 10_000, currentVersion, stopWhen: () => killed }),
+      writer({ base: server.base, cookie, path: savePath, id: 100 + id, attempts: 10_000, currentVersion, stopWhen: () => killed, onAck: () => acks++ }),
     );
-    await new Promise((r) => setTimeout(r, 2500));
+    // Kill in the middle of the stream: after a few acknowledged saves, at a moment no one chose.
+    const waitUntil = Date.now() + 60_000;
+    while (acks < 10 && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, Math.random() * 300));
     killed = true;
     await server.stop("SIGKILL");
     const crashed = await Promise.all(pending);
