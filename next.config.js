@@ -1,6 +1,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // `npm run test:faults` builds a PostgreSQL variant into .next/faults-pg beside the normal build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm run bench` builds with BENCH=1, which adds the benchmark floors
   // (app/bench/**/*.bench.ts[x]). Normal builds never see those files.

@@ -42,7 +42,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /fuzz\.spec\.ts$/ },
+    // Compares the whole database before and after: runs alone, after every other spec
+    // (`npx playwright test --project=fuzz --no-deps` runs it by itself).
+    { name: "fuzz", use: { ...devices["Desktop Chrome"], launchOptions }, testMatch: /fuzz\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // Idle sockets stay open longer than the test client keeps reusing them (no ECONNRESET races).
     // Its stdout and stderr also go to test-results/server.log, which the global teardown

@@ -30,8 +30,41 @@ export function contentSecurityPolicy(nonce: string, { dev, https }: { dev: bool
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * A server action call (`Next-Action` header) whose arguments are not an encoded
+ * argument list — unparseable JSON, a root that is not an array, an unreadable
+ * multipart body — makes Next throw while decoding, before any of our code runs,
+ * and the caller gets a 500. Such a request cannot come from the app's own
+ * forms; it is refused here with a 400. (Everything the arguments contain is
+ * still validated by each action.)
+ */
+export async function malformedActionCall(request: Request): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const type = request.headers.get("content-type") ?? "";
+  const isArgumentList = (text: unknown) => {
+    if (typeof text !== "string") return false;
+    try {
+      return Array.isArray(JSON.parse(text));
+    } catch {
+      return false;
+    }
+  };
+  try {
+    if (type.startsWith("multipart/form-data")) {
+      const root = (await request.clone().formData()).get("0");
+      return root !== null && !isArgumentList(root);
+    }
+    return !isArgumentList(new TextDecoder("utf-8", { fatal: true }).decode(await request.clone().arrayBuffer()));
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (await malformedActionCall(request)) {
+    return withSecurityHeaders(new NextResponse("Invalid Server Action request.", { status: 400 }), request, null);
+  }
   if (SIGNED_IN_AREAS.some((re) => re.test(pathname))) {
     const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
     if (!hasSession) {

@@ -34,3 +34,12 @@ export function safeRedirectPath(value: unknown, fallback: string): string {
   }
   return value;
 }
+
+/**
+ * Server actions are public endpoints: a client can call one with any
+ * arguments, not only the FormData its form sends. Anything else reads as an
+ * empty form, so the action answers with its usual field errors.
+ */
+export function formDataOf(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}

@@ -62,6 +62,8 @@ if (!onlyUnit) {
   ensureChromium();
   log("Production build (next build)…");
   run(process.execPath, [nextBin, "build"]);
+  log("Authorization matrix against the build (Vitest)…");
+  run(bin("vitest"), ["run", "--config", "vitest.build.config.ts"]);
   const e2eDb = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
   if (e2eDb.startsWith("file:")) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${e2eDb.slice(5)}${suffix}`, { force: true });

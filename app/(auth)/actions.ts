@@ -7,7 +7,7 @@ import { RATE_LIMITED_CODE, signIn, signOut } from "@/lib/auth";
 import { isAppError } from "@/lib/dal/errors";
 import { clientAddressOf, type LimitKey, recordFailure, retryAfterSeconds, signInLimitKeys } from "@/lib/dal/rate-limit";
 import { createUserWithTeam, lockedMessage, signInSchema, signUpSchema } from "@/lib/dal/users";
-import { fieldErrorsOf, type FormState, keepValues, safeRedirectPath } from "@/lib/forms";
+import { fieldErrorsOf, formDataOf, type FormState, keepValues, safeRedirectPath } from "@/lib/forms";
 
 const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
 
@@ -16,6 +16,7 @@ async function clientAddress(): Promise<string> {
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const values = keepValues(formData, ["email", "callbackUrl"]);
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
@@ -40,6 +41,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 }
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const values = keepValues(formData, ["name", "email", "callbackUrl"]);
   const parsed = signUpSchema.safeParse({
     name: formData.get("name"),

@@ -135,6 +135,10 @@ export const MATRIX: readonly MatrixRow[] = [
   { kind: "page", name: "API: rubrics", path: "/api/v1/rubrics", expect: all("allow") },
   { kind: "page", name: "API: rubric v1", path: "/api/v1/rubrics/v1", expect: all("allow") },
   { kind: "page", name: "API: OpenAPI", path: "/api/v1/openapi.json", expect: all("allow") },
+  { kind: "page", name: "health (load balancers)", path: "/api/health", expect: all("allow") },
+  // Auth.js's own handlers: the session endpoint answers everyone (null when signed out).
+  { kind: "page", name: "Auth.js session", path: "/api/auth/session", expect: all("allow") },
+  { kind: "page", name: "share preview image (unknown token)", path: "/s/{deadToken}/opengraph-image", expect: all("not_found") },
 
   // ---- Route handlers ------------------------------------------------------
   { kind: "route", name: "API: score (stateless)", target: "POST /api/v1/score", writes: false, expect: all("allow"), probe: "fetch" },
@@ -158,6 +162,8 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: owners,
     probe: "fetch",
   },
+  // Auth.js's sign-in / sign-out endpoints, reached through the auth actions; e2e/auth.spec.ts covers them.
+  { kind: "route", name: "Auth.js endpoints", target: "POST /api/auth/[...nextauth]", writes: false, expect: all("allow"), probe: "dal" },
 
   // The live room's handlers authorize by session membership (a member's session or a guest
   // cookie scoped to one live session); the live-session DAL tests and e2e cover each rule.

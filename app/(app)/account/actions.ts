@@ -9,7 +9,7 @@ import { isAppError } from "@/lib/dal/errors";
 import { clientAddressOf } from "@/lib/dal/rate-limit";
 import { requireUser } from "@/lib/dal/session";
 import { changePassword, changePasswordSchema } from "@/lib/dal/users";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, formDataOf, type FormState } from "@/lib/forms";
 import { log } from "@/lib/log";
 
 /**
@@ -19,6 +19,7 @@ import { log } from "@/lib/log";
  * Passwords are never sent back to the form.
  */
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser("/account");
   const parsed = changePasswordSchema.safeParse({
     currentPassword: formData.get("currentPassword"),

@@ -7,10 +7,11 @@ import { isAppError } from "@/lib/dal/errors";
 import { requireUser } from "@/lib/dal/session";
 import { importTeam, type ImportSummary } from "@/lib/dal/team-transfer";
 import { createTeam, createTeamSchema } from "@/lib/dal/teams";
-import { fieldErrorsOf, type FormState, keepValues } from "@/lib/forms";
+import { fieldErrorsOf, formDataOf, type FormState, keepValues } from "@/lib/forms";
 import { MAX_IMPORT_BYTES } from "@/lib/teams/export-format";
 
 export async function createTeamAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["name"]);
   const parsed = createTeamSchema.safeParse({ name: formData.get("name") });
@@ -32,6 +33,7 @@ const importFormSchema = z.object({
 
 /** Creates a new team, owned by the signed-in user, from an exported levelset.team/v1 file. */
 export async function importTeamAction(_prev: ImportTeamFormState, formData: FormData): Promise<ImportTeamFormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["name", "addKnownMembers"]);
   const parsed = importFormSchema.safeParse({

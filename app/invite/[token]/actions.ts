@@ -1,5 +1,7 @@
 "use server";
 
+import { formDataOf } from "@/lib/forms";
+
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
@@ -9,6 +11,7 @@ import { requireUser } from "@/lib/dal/session";
 import type { FormState } from "@/lib/forms";
 
 export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const token = z.string().max(100).safeParse(formData.get("token"));
   const user = await requireUser(token.success ? `/invite/${encodeURIComponent(token.data)}` : undefined);
   if (!token.success) return { formError: "This invitation is no longer valid — ask for a new one." };

@@ -13,7 +13,8 @@ export async function liveViewer(): Promise<LiveViewer> {
   return { userId: user?.id ?? null, guestToken: token };
 }
 
-export const livePath = (code: string) => `/live/${code}`;
+// Encoded: a made-up code may hold anything, and a Location header only ASCII.
+export const livePath = (code: string) => `/live/${encodeURIComponent(code)}`;
 
 /** Scripts ask for JSON; a plain form post (before hydration) is sent back to the room. */
 export function wantsJson(request: Request): boolean {

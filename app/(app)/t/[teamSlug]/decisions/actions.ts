@@ -17,7 +17,7 @@ import {
 } from "@/lib/dal/decisions";
 import { isAppError } from "@/lib/dal/errors";
 import { requireUser } from "@/lib/dal/session";
-import { fieldErrorsOf, type FormState, keepValues } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, keepValues, formDataOf } from "@/lib/forms";
 import { type Issue, parseAndScore, type Result } from "@/lib/rubric";
 import { decisionPath, stepPath } from "@/lib/workshop/paths";
 import { saveStepFromForm, type StepFormState } from "@/lib/workshop/save-step";
@@ -26,6 +26,7 @@ const idSchema = z.string().min(1).max(64);
 const routeSchema = z.object({ teamSlug: idSchema, decisionId: idSchema });
 
 export async function createDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["title", "context", "ownerId", "participants"]);
   const teamSlug = idSchema.safeParse(formData.get("teamSlug"));
@@ -58,19 +59,22 @@ export async function createDecisionAction(_prev: FormState, formData: FormData)
  * navigation intent the save must succeed before the page moves on.
  */
 export async function saveStepAction(prev: StepFormState, formData: FormData): Promise<StepFormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
+  // The previous state comes from the client too: only a whole version number is trusted.
+  const lastSeen = z.number().int().min(0).catch(0).parse((prev as Partial<StepFormState> | null)?.version);
   const route = routeSchema.extend({ stepId: idSchema }).safeParse({
     teamSlug: formData.get("teamSlug"),
     decisionId: formData.get("decisionId"),
     stepId: formData.get("stepId"),
   });
-  if (!route.success) return { status: "error", version: prev.version, formError: "This form is missing its decision. Reload the page." };
+  if (!route.success) return { status: "error", version: lastSeen, formError: "This form is missing its decision. Reload the page." };
   const { teamSlug, decisionId, stepId } = route.data;
   let state: StepFormState;
   try {
-    state = await saveStepFromForm(user, teamSlug, decisionId, stepId, formData, prev.version ?? 0);
+    state = await saveStepFromForm(user, teamSlug, decisionId, stepId, formData, lastSeen);
   } catch (error) {
-    if (isAppError(error, "NOT_FOUND")) return { status: "error", version: prev.version, formError: "Decision not found." };
+    if (isAppError(error, "NOT_FOUND")) return { status: "error", version: lastSeen, formError: "Decision not found." };
     throw error;
   }
   const target = z.string().regex(/^[a-z0-9_]+$/).safeParse(formData.get("goto"));
@@ -82,6 +86,7 @@ export async function saveStepAction(prev: StepFormState, formData: FormData): P
 
 /** From the Review step to the result: the draft is now in review. */
 export async function continueToResultAction(formData: FormData): Promise<void> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
   if (!route.success) redirect("/t");
@@ -94,6 +99,7 @@ export async function continueToResultAction(formData: FormData): Promise<void> 
 }
 
 export async function recordDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["finalLevel", "rationale", "ownerId", "reviewBy"]);
   const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
@@ -121,6 +127,7 @@ export async function recordDecisionAction(_prev: FormState, formData: FormData)
 }
 
 export async function reopenDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
   const version = z.coerce.number().int().min(1).safeParse(formData.get("version"));
@@ -151,6 +158,7 @@ export async function scoreAnswersAction(input: {
 
 /** Projector mode: large type, no chrome, high contrast. Kept in a cookie so every step opens in it. */
 export async function togglePresentationAction(formData: FormData): Promise<void> {
+  formData = formDataOf(formData);
   const jar = await cookies();
   const on = formData.get("presentation") === "on";
   if (on) jar.set("levelset-presentation", "1", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 30 });
@@ -173,6 +181,7 @@ export async function togglePresentationAction(formData: FormData): Promise<void
 
 /** "Revisit with today's facts": a new draft prefilled from a recorded decision. */
 export async function revisitDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
   if (!route.success) return { formError: "This form is missing its decision. Reload the page." };
@@ -188,6 +197,7 @@ export async function revisitDecisionAction(_prev: FormState, formData: FormData
 }
 
 export async function setArchivedAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
   const archived = z.enum(["true", "false"]).safeParse(formData.get("archived"));

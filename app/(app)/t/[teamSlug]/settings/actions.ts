@@ -10,7 +10,7 @@ import { createInvitation, createInvitationSchema, revokeInvitation } from "@/li
 import { changeMemberRole, leaveTeam, removeMember, renameTeam } from "@/lib/dal/members";
 import { requireUser } from "@/lib/dal/session";
 import { createTeamSchema } from "@/lib/dal/teams";
-import { fieldErrorsOf, type FormState, keepValues } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, keepValues, formDataOf } from "@/lib/forms";
 
 const idSchema = z.string().min(1).max(64);
 
@@ -33,6 +33,7 @@ function teamSlugOf(formData: FormData) {
 }
 
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const teamSlug = teamSlugOf(formData);
   const userId = idSchema.safeParse(formData.get("userId"));
@@ -47,6 +48,7 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const teamSlug = teamSlugOf(formData);
   const userId = idSchema.safeParse(formData.get("userId"));
@@ -62,6 +64,7 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
 }
 
 export async function leaveTeamAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const teamSlug = teamSlugOf(formData);
   if (!teamSlug.success) return { formError: "This form is missing its team. Reload the page." };
@@ -75,6 +78,7 @@ export async function leaveTeamAction(_prev: FormState, formData: FormData): Pro
 }
 
 export async function renameTeamAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["name"]);
   const teamSlug = teamSlugOf(formData);
@@ -100,6 +104,7 @@ async function origin(): Promise<string> {
 }
 
 export async function createInvitationAction(_prev: InvitationFormState, formData: FormData): Promise<InvitationFormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["role", "expiry", "uses", "maxUses"]);
   const teamSlug = teamSlugOf(formData);
@@ -121,6 +126,7 @@ export async function createInvitationAction(_prev: InvitationFormState, formDat
 }
 
 export async function revokeInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const teamSlug = teamSlugOf(formData);
   const invitationId = idSchema.safeParse(formData.get("invitationId"));

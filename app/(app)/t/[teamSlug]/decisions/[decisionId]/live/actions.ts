@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isAppError } from "@/lib/dal/errors";
 import { startLiveSession } from "@/lib/dal/live-sessions";
 import { requireUser } from "@/lib/dal/session";
-import { type FormState, keepValues } from "@/lib/forms";
+import { type FormState, keepValues, formDataOf } from "@/lib/forms";
 
 const idSchema = z.string().min(1).max(64);
 const startForm = z.object({
@@ -31,6 +31,7 @@ const startForm = z.object({
 
 /** Starts (or returns to) the decision's live session; facilitators and owners only. */
 export async function startLiveSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["answers", "timerMinutes"]);
   const parsed = startForm.safeParse({

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isAppError } from "@/lib/dal/errors";
 import { createShareLink, revokeShareLink, type ShareExpiry } from "@/lib/dal/share-links";
 import { requireUser } from "@/lib/dal/session";
-import { type FormState, keepValues } from "@/lib/forms";
+import { type FormState, keepValues, formDataOf } from "@/lib/forms";
 import { decisionPath } from "@/lib/workshop/paths";
 
 /** The form's state: after a success, the path of the new link, shown once. */
@@ -19,6 +19,7 @@ const expirySchema = z.enum(["never", "7d", "30d", "date"], { message: "Choose w
 const sharePagePath = (teamSlug: string, decisionId: string) => `${decisionPath(teamSlug, decisionId)}/share`;
 
 export async function createShareLinkAction(_prev: ShareFormState, formData: FormData): Promise<ShareFormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const values = keepValues(formData, ["expiry", "expiresOn"]);
   const route = routeSchema.safeParse({ teamSlug: formData.get("teamSlug"), decisionId: formData.get("decisionId") });
@@ -47,6 +48,7 @@ export async function createShareLinkAction(_prev: ShareFormState, formData: For
 }
 
 export async function revokeShareLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formDataOf(formData);
   const user = await requireUser();
   const parsed = z
     .object({ teamSlug: idSchema, linkId: idSchema })
