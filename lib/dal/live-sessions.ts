@@ -18,7 +18,7 @@ import { resultPath } from "@/lib/workshop/paths";
 import { issuesToFieldErrors, readStepAnswers } from "@/lib/workshop/step-form";
 
 import type { Actor } from "./actor";
-import { getDecision, saveStep } from "./decisions";
+import { type AgreedStep, getDecision, saveAgreedStepsInTransaction } from "./decisions";
 import { AppError, isUniqueViolation } from "./errors";
 import { roleCan, roleSchema } from "./roles";
 import { getTeamForMember } from "./teams";
@@ -135,9 +135,28 @@ type SessionRow = Prisma.WorkshopSessionGetPayload<{ select: typeof sessionSelec
 async function findSession(code: string): Promise<SessionRow> {
   const normalised = normaliseJoinCode(code);
   if (!normalised) throw new AppError("NOT_FOUND", "No live session has this code");
-  const row = await getDb().workshopSession.findUnique({ where: { code: normalised }, select: sessionSelect });
+  const db = getDb();
+  const row = await db.workshopSession.findUnique({ where: { code: normalised }, select: sessionSelect });
   if (!row) throw new AppError("NOT_FOUND", "No live session has this code");
+  if (await revealIfTimeIsUp(row)) {
+    return db.workshopSession.findUniqueOrThrow({ where: { id: row.id }, select: sessionSelect });
+  }
   return row;
+}
+
+/**
+ * The per-step timer: once the stored deadline has passed, the step reveals
+ * itself. Whoever reads the session first afterwards (any participant's poll or
+ * stream, on any app instance) makes the move; the write is conditional on the
+ * phase and the deadline, so it happens exactly once however many ask.
+ */
+async function revealIfTimeIsUp(row: Pick<SessionRow, "id" | "phase" | "stepDeadline" | "closedAt">, now = new Date()): Promise<boolean> {
+  if (row.phase !== "answering" || !row.stepDeadline || row.closedAt || row.stepDeadline.getTime() > now.getTime()) return false;
+  await getDb().workshopSession.updateMany({
+    where: { id: row.id, phase: "answering", closedAt: null, stepDeadline: { lte: now } },
+    data: { phase: "revealed", stepDeadline: null, revision: { increment: 1 } },
+  });
+  return true;
 }
 
 type ParticipantRow = { id: string; userId: string | null; displayName: string; role: string; revision: number };
@@ -525,28 +544,21 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
       if (!note.success) throw new AppError("VALIDATION", note.error.issues[0]!.message, { note: [note.error.issues[0]!.message] });
       const next = rubric.sections[index + 1];
       const closing = input.then === "close" || !next;
-      const agreed = parsed.data as Prisma.InputJsonObject;
+      const agreed = { step: section.id, answers: parsed.data as Answers, note: note.data };
+      if (closing) return closeSession(actor, session, rubric, agreed);
       const changed = await db.$transaction(async (tx) => {
         const { count } = await tx.workshopSession.updateMany({
           where: { ...guarded, phase: "revealed" },
-          data: closing
-            ? { revision: { increment: 1 } }
-            : { currentStep: next!.id, phase: "answering", stepDeadline: deadline(), revision: { increment: 1 } },
+          data: { currentStep: next.id, phase: "answering", stepDeadline: deadline(), revision: { increment: 1 } },
         });
         if (count === 0) return false;
-        await tx.workshopAgreement.upsert({
-          where: { sessionId_step: { sessionId: session.id, step: section.id } },
-          create: { sessionId: session.id, step: section.id, answers: agreed, note: note.data },
-          update: { answers: agreed, note: note.data },
-        });
+        await upsertAgreement(tx, session.id, agreed);
         return true;
       });
-      if (!changed) return unchanged;
-      if (!closing) return { ...unchanged, changed: true };
-      return closeSession(actor, { ...session, revision: session.revision + 1 }, rubric);
+      return { ...unchanged, changed };
     }
     case "close":
-      return closeSession(actor, session, rubric);
+      return closeSession(actor, session, rubric, null);
     case "handover": {
       const target = await db.workshopParticipant.findFirst({
         where: { id: input.participantId, sessionId: session.id, userId: { not: null } },
@@ -575,32 +587,47 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
   }
 }
 
+type Agreement = { step: string; answers: Answers; note: string };
+
+function upsertAgreement(tx: Prisma.TransactionClient, sessionId: string, a: Agreement) {
+  const answers = a.answers as Prisma.InputJsonObject;
+  return tx.workshopAgreement.upsert({
+    where: { sessionId_step: { sessionId, step: a.step } },
+    create: { sessionId, step: a.step, answers, note: a.note },
+    update: { answers, note: a.note },
+  });
+}
+
 /**
- * Saves every agreed step into the decision through saveStep (so its version
- * and audit trail record them), then seals the session: guest tokens stop
- * working, and in an anonymous session the names are dropped. If a save is
- * refused the session stays open and nothing more is written.
+ * Closes the session in ONE transaction: seals it (guarded by the revision the
+ * facilitator acted on, so a double click closes once), stores the last
+ * agreement when closing from "agree", writes every agreed step into the
+ * decision (version and audit trail as for step saves), stops guest tokens and,
+ * in an anonymous session, drops the names. Any failure on the way (the
+ * decision recorded meanwhile, a database error) rolls all of it back: the
+ * session stays open and the decision untouched.
  */
-async function closeSession(actor: Actor, session: SessionRow, rubric: Rubric): Promise<ControlResult> {
-  const db = getDb();
-  const agreements = await db.workshopAgreement.findMany({ where: { sessionId: session.id }, select: { step: true, answers: true, note: true } });
-  for (const section of rubric.sections) {
-    const agreement = agreements.find((a) => a.step === section.id);
-    if (!agreement) continue;
-    const decision = await getDecision(actor, session.team.slug, session.decisionId);
-    await saveStep(actor, session.team.slug, session.decisionId, {
-      sectionId: section.id,
-      answers: stepAnswersSchema(session.decision.rubricVersion, section.id).parse(agreement.answers) as Answers,
-      note: agreement.note.trim() === "" ? undefined : agreement.note,
-      expectedVersion: decision.version,
-    });
-  }
-  await db.$transaction(async (tx) => {
+async function closeSession(actor: Actor, session: SessionRow, rubric: Rubric, lastAgreement: Agreement | null): Promise<ControlResult> {
+  const team = await getTeamForMember(actor, session.team.slug, "answer");
+  const closed = await getDb().$transaction(async (tx) => {
     const { count } = await tx.workshopSession.updateMany({
-      where: { id: session.id, closedAt: null },
+      where: { id: session.id, revision: session.revision, closedAt: null, ...(lastAgreement ? { phase: "revealed" } : {}) },
       data: { phase: "closed", closedAt: new Date(), stepDeadline: null, revision: { increment: 1 } },
     });
-    if (count === 0) return;
+    if (count === 0) return false;
+    if (lastAgreement) await upsertAgreement(tx, session.id, lastAgreement);
+    const agreements = await tx.workshopAgreement.findMany({ where: { sessionId: session.id }, select: { step: true, answers: true, note: true } });
+    const steps: AgreedStep[] = [];
+    for (const section of rubric.sections) {
+      const agreement = agreements.find((a) => a.step === section.id);
+      if (!agreement) continue;
+      steps.push({
+        sectionId: section.id,
+        answers: stepAnswersSchema(session.decision.rubricVersion, section.id).parse(agreement.answers) as Answers,
+        note: agreement.note.trim() === "" ? undefined : agreement.note,
+      });
+    }
+    await saveAgreedStepsInTransaction(tx, actor, team, session.decisionId, steps);
     if (session.anonymous) {
       const participants = await tx.workshopParticipant.findMany({
         where: { sessionId: session.id, role: { not: "facilitator" } },
@@ -615,6 +642,8 @@ async function closeSession(actor: Actor, session: SessionRow, rubric: Rubric): 
       }
     }
     await tx.workshopParticipant.updateMany({ where: { sessionId: session.id }, data: { guestTokenHash: null } });
+    return true;
   });
+  if (!closed) return { changed: false, closed: false, resultPath: null };
   return { changed: true, closed: true, resultPath: resultPath(session.team.slug, session.decisionId) };
 }
