@@ -336,6 +336,23 @@ export async function getLiveStamp(viewer: LiveViewer, code: string): Promise<Li
   return { etag: etagOf(session, participant) };
 }
 
+/**
+ * The room's revision by join code, for the server-sent-events watcher: one
+ * indexed read per interval per room and app instance, shared by every stream
+ * of that room (and it moves an expired step timer on, like any read). Unsafe:
+ * it checks nobody; only call it for streams whose viewer `getLiveState`
+ * already admitted, and never hand its answer to anyone but them.
+ */
+export async function unsafeLiveRevision(code: string): Promise<{ revision: number; closed: boolean } | null> {
+  const normalised = normaliseJoinCode(code);
+  if (!normalised) return null;
+  const db = getDb();
+  const select = { id: true, revision: true, phase: true, stepDeadline: true, closedAt: true } as const;
+  let row = await db.workshopSession.findUnique({ where: { code: normalised }, select });
+  if (row && (await revealIfTimeIsUp(row))) row = await db.workshopSession.findUnique({ where: { id: row.id }, select });
+  return row ? { revision: row.revision, closed: row.closedAt !== null } : null;
+}
+
 function sectionOf(rubric: Rubric, step: string): { section: Section; index: number } {
   const index = rubric.sections.findIndex((s) => s.id === step);
   if (index < 0) throw new AppError("VALIDATION", `“${step}” is not a step of this workshop`);
