@@ -340,4 +340,33 @@ describe(`live sessions on ${process.env.DATABASE_URL?.startsWith("postgres") ? 
     });
     expect((await getLiveState(mem, code)).revision).toBe(running.revision + 1);
   });
+
+  it("a facilitator's click made while answers arrive still counts; its repeat changes nothing", async () => {
+    const r = await room();
+    await move(r.fac, r.code, "start");
+    const seen = await getLiveState(r.fac, r.code);
+    // Between the facilitator's last look and the click, a participant answers (the room's revision moves).
+    await submitLiveAnswers(r.mem, r.code, { step: "constraints", answers: { "constraints.eval_harness": "none" } });
+    const reveal = { intent: "reveal", revision: seen.revision, step: "constraints" } as const;
+    await expect(controlLiveSession(r.fac, r.code, reveal)).resolves.toMatchObject({ changed: true });
+    expect((await getLiveState(r.mem, r.code)).phase).toBe("revealed");
+    const before = await snapshot();
+    await expect(controlLiveSession(r.fac, r.code, reveal)).resolves.toMatchObject({ changed: false });
+    expect(await snapshot()).toEqual(before);
+
+    const agree = {
+      intent: "agree",
+      revision: seen.revision,
+      step: "constraints",
+      answers: { "constraints.eval_harness": "none" },
+      note: "",
+      then: "next",
+    } as const;
+    await expect(controlLiveSession(r.fac, r.code, agree)).resolves.toMatchObject({ changed: true });
+    const moved = await snapshot();
+    // The second click of a double click names the step the room has left: nothing moves.
+    await expect(controlLiveSession(r.fac, r.code, agree)).resolves.toMatchObject({ changed: false });
+    expect(await snapshot()).toEqual(moved);
+    expect((await getLiveState(r.mem, r.code)).step.id).toBe("level0");
+  });
 });

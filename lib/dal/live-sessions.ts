@@ -512,9 +512,12 @@ export type ControlInput =
 export type ControlResult = { changed: boolean; closed: boolean; resultPath: string | null };
 
 /**
- * Facilitator actions. Each names the revision and step it was made against:
- * a repeat of an action the session already moved past (a double click) changes
- * nothing; a step that is not the session's current one is refused.
+ * Facilitator actions. Each names the step it was made against, and is guarded
+ * by what it needs (the step and phase), not by the room's revision, which every
+ * participant's answer moves: a reveal clicked while answers stream in reveals.
+ * A repeat of an action the session already moved past (a double click, another
+ * tab) changes nothing; a step ahead of the session's current one is refused.
+ * Handing over names the revision it was made against.
  */
 export async function controlLiveSession(viewer: LiveViewer, code: string, input: ControlInput): Promise<ControlResult> {
   const session = await findSession(code);
@@ -528,11 +531,12 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
   const rubric = requireRubric(session.decision.rubricVersion);
   const { section, index } = sectionOf(rubric, input.step);
   const unchanged: ControlResult = { changed: false, closed: false, resultPath: null };
-  if (input.revision !== session.revision) return unchanged;
-  if (section.id !== session.currentStep) throw new AppError("VALIDATION", `“${section.title}” is not the current step of this session.`);
+  const currentIndex = sectionOf(rubric, session.currentStep).index;
+  if (index < currentIndex) return unchanged;
+  if (index > currentIndex) throw new AppError("VALIDATION", `“${section.title}” is not the current step of this session.`);
   const db = getDb();
   const deadline = () => (session.timerMinutes ? new Date(Date.now() + session.timerMinutes * 60_000) : null);
-  const guarded = { id: session.id, revision: session.revision, closedAt: null };
+  const guarded = { id: session.id, closedAt: null, currentStep: section.id };
 
   switch (input.intent) {
     case "start": {
@@ -544,6 +548,7 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
       return { ...unchanged, changed: count > 0 };
     }
     case "reveal": {
+      if (session.phase === "revealed") return unchanged;
       if (session.phase !== "answering") throw new AppError("VALIDATION", "Answers can be revealed while the step is open.");
       const { count } = await db.workshopSession.updateMany({
         where: { ...guarded, phase: "answering" },
@@ -577,6 +582,7 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
     case "close":
       return closeSession(actor, session, rubric, null);
     case "handover": {
+      if (input.revision !== session.revision) return unchanged;
       const target = await db.workshopParticipant.findFirst({
         where: { id: input.participantId, sessionId: session.id, userId: { not: null } },
         select: { id: true, userId: true, displayName: true },
@@ -591,7 +597,7 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
       }
       const changed = await db.$transaction(async (tx) => {
         const { count } = await tx.workshopSession.updateMany({
-          where: guarded,
+          where: { ...guarded, revision: session.revision },
           data: { facilitatorUserId: target.userId, revision: { increment: 1 } },
         });
         if (count === 0) return false;
@@ -616,7 +622,7 @@ function upsertAgreement(tx: Prisma.TransactionClient, sessionId: string, a: Agr
 }
 
 /**
- * Closes the session in ONE transaction: seals it (guarded by the revision the
+ * Closes the session in ONE transaction: seals it (guarded by the step the
  * facilitator acted on, so a double click closes once), stores the last
  * agreement when closing from "agree", writes every agreed step into the
  * decision (version and audit trail as for step saves), stops guest tokens and,
@@ -628,7 +634,7 @@ async function closeSession(actor: Actor, session: SessionRow, rubric: Rubric, l
   const team = await getTeamForMember(actor, session.team.slug, "answer");
   const closed = await getDb().$transaction(async (tx) => {
     const { count } = await tx.workshopSession.updateMany({
-      where: { id: session.id, revision: session.revision, closedAt: null, ...(lastAgreement ? { phase: "revealed" } : {}) },
+      where: { id: session.id, closedAt: null, currentStep: session.currentStep, ...(lastAgreement ? { phase: "revealed" } : {}) },
       data: { phase: "closed", closedAt: new Date(), stepDeadline: null, revision: { increment: 1 } },
     });
     if (count === 0) return false;
