@@ -2,12 +2,14 @@ import fs from "node:fs";
 
 import { defineConfig, devices } from "@playwright/test";
 
+import { E2E_PORT, e2eServerEnv, nextStartArgs } from "./e2e/support/server";
+
 /**
  * E2E against the production build (`next build` runs first, in `npm test`).
  * Browsers cannot be downloaded here: Debian's chromium drives the tests when it
  * is installed; elsewhere Playwright's own browser is used.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const debianChromium = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(debianChromium)
@@ -43,17 +45,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
-    // Idle sockets stay open longer than the test client keeps reusing them (no ECONNRESET races).
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 70000`,
+    // A second instance on PORT + 1 is started by e2e/two-instances.spec.ts itself (e2e/support/server.ts).
+    command: `node ${nextStartArgs(PORT).join(" ")}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: e2eServerEnv,
   },
 });
