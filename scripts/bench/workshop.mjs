@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -133,6 +134,9 @@ function cpuSeconds(pid) {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from #3 (state) on
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime (#14) + stime (#15)
 }
+/** The machine's 1-minute load average: above the core count, every figure here is a figure of a starved server. */
+const loadAverage = () => Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+
 function rssMb(pid) {
   const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)\s+kB/m);
   return m ? Number(m[1]) / 1024 : 0;
@@ -408,6 +412,7 @@ async function runTransport(transport, fixtures, sessionCodes) {
   };
 
   const started = performance.now();
+  const load0 = loadAverage();
   const cpu0 = cpuSeconds(pid);
   const endAt = started + S.duration * 1000;
   let moves = 0;
@@ -471,6 +476,7 @@ async function runTransport(transport, fixtures, sessionCodes) {
     idleRssMb: round(idleRss),
     peakRssMb: round(peakRss),
     seconds: round(elapsed),
+    loadAverage: [round(load0, 2), round(loadAverage(), 2)],
   };
 }
 
@@ -478,11 +484,11 @@ async function runTransport(transport, fixtures, sessionCodes) {
 
 function markdown(results, winner, reason) {
   const rows = [
-    "| transport | moves | p50 ms | p95 ms | p99 ms | max ms | errors | requests/s | server CPU % (load) | CPU % idle | RSS idle MB | RSS peak MB |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| transport | moves | p50 ms | p95 ms | p99 ms | max ms | errors | requests/s | server CPU % (load) | CPU % idle | RSS idle MB | RSS peak MB | machine load (start → end) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...results.map(
       (r) =>
-        `| ${r.transport} | ${r.moves} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${r.requestsPerSecond} | ${r.cpuPercent} | ${r.idleCpuPercent} | ${r.idleRssMb} | ${r.peakRssMb} |`,
+        `| ${r.transport} | ${r.moves} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${r.requestsPerSecond} | ${r.cpuPercent} | ${r.idleCpuPercent} | ${r.idleRssMb} | ${r.peakRssMb} | ${r.loadAverage.join(" → ")} |`,
     ),
   ];
   return [
@@ -494,6 +500,9 @@ function markdown(results, winner, reason) {
     "",
     `Kept in the product: **${winner}** — ${reason}`,
     "",
+    ...(results.some((r) => Math.max(...r.loadAverage) > os.cpus().length)
+      ? [`⚠ The machine's load average exceeded its ${os.cpus().length} cores during this run: other work shared the CPU, so absolute figures are pessimistic; compare the ratios, or run again on a quiet machine.`, ""]
+      : []),
   ].join("\n");
 }
 
@@ -514,7 +523,10 @@ async function main() {
   const sse = results.find((r) => r.transport === "sse");
   let winner = results[0].transport;
   let reason = "only one transport was measured.";
-  if (poll && sse) {
+  if (poll && sse && !(poll.moves > 0 && sse.moves > 0)) {
+    winner = "undecided";
+    reason = "a transport made no move in the time given (a starved machine?); run again — the product keeps its current transport.";
+  } else if (poll && sse) {
     const latency = sse.p95 / poll.p95;
     const cpu = sse.cpuPercent / poll.cpuPercent;
     winner = sse.p95 <= poll.p95 && sse.errors <= poll.errors && cpu <= 1.25 ? "sse" : "poll";

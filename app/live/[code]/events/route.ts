@@ -48,7 +48,6 @@ function roomStream(signal: AbortSignal, viewer: LiveViewer, code: string, first
     start(controller) {
       let lastEtag = first.etag;
       let ended = false;
-      let pending: Promise<void> = Promise.resolve();
       const write = (text: string) => {
         if (!ended) controller.enqueue(encoder.encode(text));
       };
@@ -83,9 +82,24 @@ function roomStream(signal: AbortSignal, viewer: LiveViewer, code: string, first
           // Anything else (the database away for a moment): keep the stream, the next change tries again.
         }
       };
-      // Changes are read one after another, so a stream never sends an older state after a newer one.
+      // One read at a time per stream, and moves that arrive meanwhile fold into one more read: a busy
+      // room (answers every few milliseconds) or a slow server never builds a queue, and a stream never
+      // sends an older state after a newer one.
+      let reading = false;
+      let again = false;
       const unsubscribe = watchRoom(code, () => {
-        pending = pending.then(refresh);
+        if (reading) {
+          again = true;
+          return;
+        }
+        reading = true;
+        void (async () => {
+          do {
+            again = false;
+            await refresh();
+          } while (again && !ended);
+          reading = false;
+        })();
       });
       const heartbeat = setInterval(() => write(`: keep-alive\n\n`), HEARTBEAT_MS);
       const lifetime = setTimeout(end, STREAM_LIFETIME_MS);
