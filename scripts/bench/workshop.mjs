@@ -498,7 +498,9 @@ function markdown(results, winner, reason) {
     "",
     ...rows,
     "",
-    `Kept in the product: **${winner}** — ${reason}`,
+    `This run favours: **${winner}** (p95 no worse, no more errors, CPU at most 1.25×) — ${reason}`,
+    "",
+    "The product's choice and the figures behind it are in bench/README.md (\"bench:workshop\").",
     "",
     ...(results.some((r) => Math.max(...r.loadAverage) > os.cpus().length)
       ? [`⚠ The machine's load average exceeded its ${os.cpus().length} cores during this run: other work shared the CPU, so absolute figures are pessimistic; compare the ratios, or run again on a quiet machine.`, ""]
