@@ -12,6 +12,7 @@ import {
   type LiveViewer,
   startLiveSession,
   submitLiveAnswers,
+  unsafeLiveRevision,
 } from "./live-sessions";
 import { getTeamForMember } from "./teams";
 import { createUserWithTeam } from "./users";
@@ -339,6 +340,15 @@ describe(`live sessions on ${process.env.DATABASE_URL?.startsWith("postgres") ? 
       changed: false,
     });
     expect((await getLiveState(mem, code)).revision).toBe(running.revision + 1);
+
+    // Step 2 runs out while nobody polls: the event streams' watcher (one read per room) reveals it.
+    const revealed2 = await getLiveState(fac, code);
+    await controlLiveSession(fac, code, { intent: "agree", revision: revealed2.revision, step: "constraints", answers: {}, note: "", then: "next" });
+    await getDb().workshopSession.update({ where: { code }, data: { stepDeadline: new Date(Date.now() - 1000) } });
+    const stamp = await unsafeLiveRevision(code);
+    expect(stamp).toEqual({ revision: revealed2.revision + 2, closed: false });
+    await expect(unsafeLiveRevision(code)).resolves.toEqual(stamp);
+    expect(await getLiveState(mem, code)).toMatchObject({ phase: "revealed", step: { id: "level0" }, revision: revealed2.revision + 2 });
   });
 
   it("a facilitator's click made while answers arrive still counts; its repeat changes nothing", async () => {
