@@ -8,6 +8,7 @@ import {
   controlLiveSession,
   getLiveStamp,
   getLiveState,
+  getLiveStates,
   joinLiveSession,
   type LiveViewer,
   startLiveSession,
@@ -378,5 +379,22 @@ describe(`live sessions on ${process.env.DATABASE_URL?.startsWith("postgres") ? 
     await expect(controlLiveSession(r.fac, r.code, agree)).resolves.toMatchObject({ changed: false });
     expect(await snapshot()).toEqual(moved);
     expect((await getLiveState(r.mem, r.code)).step.id).toBe("level0");
+  });
+
+  it("reading the room once for many viewers gives each exactly what getLiveState gives them", async () => {
+    const r = await room();
+    const other = await room();
+    await move(r.fac, r.code, "start");
+    await submitLiveAnswers(r.guests[0]!, r.code, { step: "constraints", answers: { "constraints.eval_harness": "full" } });
+    const outsiderGuest = other.guests[0]!;
+    const viewers = [r.fac, r.mem, ...r.guests, outsiderGuest, { userId: null, guestToken: null }];
+    const many = await getLiveStates(viewers, r.code);
+    for (const [i, viewer] of viewers.entries()) {
+      const one = await getLiveState(viewer, r.code).catch((e: unknown) => e);
+      expect(many[i]).toEqual(one);
+    }
+    expect(many[4]).toMatchObject({ code: "NOT_FOUND" });
+    expect((many[2] as Awaited<ReturnType<typeof getLiveState>>).me.answers).toEqual({ "constraints.eval_harness": "full" });
+    expect(JSON.stringify(many)).not.toMatch(/guestTokenHash|[0-9a-f]{64}/);
   });
 });

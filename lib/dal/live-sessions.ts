@@ -362,6 +362,42 @@ function sectionOf(rubric: Rubric, step: string): { section: Section; index: num
 export async function getLiveState(viewer: LiveViewer, code: string): Promise<LiveState> {
   const session = await findSession(code);
   const participant = await requireParticipant(session, viewer);
+  return viewOf(await loadRoom(session), participant);
+}
+
+/**
+ * The state of one room for many viewers at once (the event streams of one app
+ * instance): the room is read and the reveal computed once, then each viewer
+ * gets their own view, or the error `getLiveState` would have given them.
+ * Who may see what is decided exactly as in `getLiveState`.
+ */
+export async function getLiveStates(viewers: LiveViewer[], code: string): Promise<(LiveState | AppError)[]> {
+  const session = await findSession(code);
+  const room = await loadRoom(session);
+  return viewers.map((viewer) => {
+    const participant = participantIn(room, session, viewer);
+    if (participant) return viewOf(room, participant);
+    return session.closedAt ? sealed(session) : new AppError("NOT_FOUND", "No live session has this code");
+  });
+}
+
+/** `findParticipant`'s rules, over rows already read. */
+function participantIn(room: Room, session: SessionRow, viewer: LiveViewer): ParticipantRow | null {
+  if (viewer.userId) {
+    const own = room.participants.find((p) => p.userId === viewer.userId);
+    if (own) return own;
+  }
+  if (viewer.guestToken && !session.closedAt) {
+    const hash = hashToken(viewer.guestToken);
+    return room.participants.find((p) => p.userId === null && p.guestTokenHash === hash) ?? null;
+  }
+  return null;
+}
+
+type Room = Awaited<ReturnType<typeof loadRoom>>;
+
+/** Everything about the room that does not depend on who is asking. */
+async function loadRoom(session: SessionRow) {
   const db = getDb();
   const rubric = requireRubric(session.decision.rubricVersion);
   const { section, index } = sectionOf(rubric, session.currentStep);
@@ -370,7 +406,7 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
     db.workshopParticipant.findMany({
       where: { sessionId: session.id },
       orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-      select: { id: true, displayName: true, role: true, userId: true },
+      select: { ...participantSelect, guestTokenHash: true },
     }),
     db.workshopAnswer.findMany({
       where: { sessionId: session.id },
@@ -383,7 +419,6 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
     stepAnswersSchema(session.decision.rubricVersion, step).parse(value ?? {}) as Answers;
   const current = answers.filter((a) => a.step === section.id);
   const answeredIds = new Set(current.filter((a) => Object.keys(a.answers as object).length > 0).map((a) => a.participantId));
-  const mine = current.find((a) => a.participantId === participant.id);
 
   let reveal: LiveState["reveal"] = null;
   if (phase === "revealed") {
@@ -411,16 +446,36 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
     };
   }
   const agreementRow = agreements.find((a) => a.step === section.id);
+  return {
+    session,
+    section,
+    index,
+    count: rubric.sections.length,
+    phase,
+    participants,
+    current,
+    answeredIds,
+    reveal,
+    stepSchema,
+    agreement: agreementRow ? { answers: readAnswers(agreementRow.answers, section.id), note: agreementRow.note } : null,
+    agreedSteps: agreements.map((a) => a.step),
+  };
+}
+
+/** What one participant of the room sees. */
+function viewOf(room: Room, participant: ParticipantRow): LiveState {
+  const { session, section } = room;
+  const mine = room.current.find((a) => a.participantId === participant.id);
   const role = liveRoleSchema.parse(participant.role);
   return {
     code: session.code,
     etag: etagOf(session, participant),
     revision: session.revision,
-    phase,
+    phase: room.phase,
     decisionTitle: session.decision.title,
     teamName: session.team.name,
     rubricVersion: session.decision.rubricVersion,
-    step: { id: section.id, title: section.title, index, count: rubric.sections.length },
+    step: { id: section.id, title: section.title, index: room.index, count: room.count },
     deadline: session.stepDeadline?.toISOString() ?? null,
     timerMinutes: session.timerMinutes,
     anonymous: session.anonymous,
@@ -429,19 +484,19 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
       participantId: participant.id,
       role,
       displayName: participant.displayName,
-      answers: mine ? (stepSchema.parse(mine.answers) as Answers) : {},
+      answers: mine ? (room.stepSchema.parse(mine.answers) as Answers) : {},
     },
-    participants: participants.map((p) => ({
+    participants: room.participants.map((p) => ({
       id: p.id,
       displayName: p.displayName,
       role: liveRoleSchema.parse(p.role),
-      answered: answeredIds.has(p.id),
+      answered: room.answeredIds.has(p.id),
       isMe: p.id === participant.id,
       signedIn: p.userId !== null,
     })),
-    reveal,
-    agreement: agreementRow ? { answers: readAnswers(agreementRow.answers, section.id), note: agreementRow.note } : null,
-    agreedSteps: agreements.map((a) => a.step),
+    reveal: room.reveal,
+    agreement: room.agreement,
+    agreedSteps: room.agreedSteps,
     resultPath: session.closedAt && role === "facilitator" ? resultPath(session.team.slug, session.decisionId) : null,
   };
 }

@@ -1,55 +1,86 @@
 import "server-only";
 
-import { unsafeLiveRevision } from "@/lib/dal/live-sessions";
+import { type AppError, isAppError } from "@/lib/dal/errors";
+import { getLiveStates, type LiveState, type LiveViewer, unsafeLiveRevision } from "@/lib/dal/live-sessions";
 
 /**
  * Server-sent events: the streams of one room on this app instance share one
- * watcher, which reads the room's revision from the database every
- * WATCH_INTERVAL_MS and tells every stream when it moved. The database stays
- * the only source of truth (a change made through another instance is seen the
- * same way); this map only saves each stream its own query.
+ * watcher. It reads the room's revision from the database every
+ * WATCH_INTERVAL_MS; when it moved, it reads the room ONCE for all its streams
+ * (`getLiveStates`: one set of queries and one reveal computation, then a view
+ * per viewer) and hands each stream its state. The database stays the only
+ * source of truth (a change made through another instance is seen the same
+ * way); this map only saves work. One read at a time per room: changes that
+ * arrive during a read are picked up by the next tick, so a busy room (answers
+ * every few milliseconds) or a slow server never builds a queue.
  */
 export const WATCH_INTERVAL_MS = 250;
 
-type Listener = (revision: number, closed: boolean) => void;
-type Watcher = { listeners: Set<Listener>; timer: ReturnType<typeof setInterval>; last: number | null; busy: boolean };
+export type Delivery = (state: LiveState | AppError) => void;
+type Subscriber = { viewer: LiveViewer; deliver: Delivery };
+type Watcher = {
+  code: string;
+  subscribers: Set<Subscriber>;
+  timer: ReturnType<typeof setInterval>;
+  last: number | null;
+  reading: boolean;
+};
 
 const globalForWatchers = globalThis as unknown as { levelsetLiveWatchers?: Map<string, Watcher> };
 const watchers = (globalForWatchers.levelsetLiveWatchers ??= new Map<string, Watcher>());
 
-/** Calls `listener` whenever the room's revision changes (and once the room is gone or closed). Returns the unsubscribe. */
-export function watchRoom(code: string, listener: Listener): () => void {
+/**
+ * Delivers `viewer`'s state of the room whenever the room's revision moves (or the
+ * error getLiveState would give: SEALED, NOT_FOUND). Only for viewers that
+ * getLiveState has just admitted. Returns the unsubscribe.
+ */
+export function watchRoom(code: string, viewer: LiveViewer, deliver: Delivery): () => void {
   const key = code.toUpperCase();
   let watcher = watchers.get(key);
   if (!watcher) {
-    const created: Watcher = { listeners: new Set(), last: null, busy: false, timer: setInterval(() => void tick(key, created), WATCH_INTERVAL_MS) };
+    const created: Watcher = {
+      code: key,
+      subscribers: new Set(),
+      last: null,
+      reading: false,
+      timer: setInterval(() => void tick(created), WATCH_INTERVAL_MS),
+    };
     watchers.set(key, created);
     watcher = created;
   }
-  watcher.listeners.add(listener);
+  const subscriber: Subscriber = { viewer, deliver };
+  watcher.subscribers.add(subscriber);
   return () => {
     const w = watchers.get(key);
     if (!w) return;
-    w.listeners.delete(listener);
-    if (w.listeners.size === 0) {
+    w.subscribers.delete(subscriber);
+    if (w.subscribers.size === 0) {
       clearInterval(w.timer);
       watchers.delete(key);
     }
   };
 }
 
-async function tick(key: string, watcher: Watcher) {
-  if (watcher.busy) return; // a slow database: skip a beat rather than pile up queries
-  watcher.busy = true;
+async function tick(watcher: Watcher) {
+  if (watcher.reading) return; // a read is in flight; the next tick looks again
+  watcher.reading = true;
   try {
-    const room = await unsafeLiveRevision(key);
+    const room = await unsafeLiveRevision(watcher.code);
     const revision = room?.revision ?? -1;
     if (revision === watcher.last && room && !room.closed) return;
+    const subscribers = [...watcher.subscribers];
+    const states = await getLiveStates(
+      subscribers.map((s) => s.viewer),
+      watcher.code,
+    ).catch((error: unknown) => {
+      if (!isAppError(error)) throw error;
+      return subscribers.map(() => error);
+    });
     watcher.last = revision;
-    for (const listener of [...watcher.listeners]) listener(revision, !room || room.closed);
+    subscribers.forEach((s, i) => s.deliver(states[i]!));
   } catch {
     // The database is away for a moment: the streams stay open and the next tick tries again.
   } finally {
-    watcher.busy = false;
+    watcher.reading = false;
   }
 }

@@ -70,36 +70,14 @@ function roomStream(signal: AbortSignal, viewer: LiveViewer, code: string, first
         write(`event: state\nid: ${state.etag.replaceAll('"', "")}\ndata: ${JSON.stringify(state)}\n\n`);
         if (state.phase === "closed") end();
       };
-      const refresh = async () => {
-        try {
-          const state = await getLiveState(viewer, code);
+      const unsubscribe = watchRoom(code, viewer, (state) => {
+        if (!isAppError(state)) {
           if (state.etag !== lastEtag) sendState(state);
-        } catch (error) {
-          if (isAppError(error, "SEALED") || isAppError(error, "NOT_FOUND")) {
-            write(`event: closed\ndata: {}\n\n`);
-            end();
-          }
-          // Anything else (the database away for a moment): keep the stream, the next change tries again.
+        } else if (isAppError(state, "SEALED") || isAppError(state, "NOT_FOUND")) {
+          write(`event: closed\ndata: {}\n\n`);
+          end();
         }
-      };
-      // One read at a time per stream, and moves that arrive meanwhile fold into one more read: a busy
-      // room (answers every few milliseconds) or a slow server never builds a queue, and a stream never
-      // sends an older state after a newer one.
-      let reading = false;
-      let again = false;
-      const unsubscribe = watchRoom(code, () => {
-        if (reading) {
-          again = true;
-          return;
-        }
-        reading = true;
-        void (async () => {
-          do {
-            again = false;
-            await refresh();
-          } while (again && !ended);
-          reading = false;
-        })();
+        // Anything else (the database away for a moment): keep the stream, the next change tries again.
       });
       const heartbeat = setInterval(() => write(`: keep-alive\n\n`), HEARTBEAT_MS);
       const lifetime = setTimeout(end, STREAM_LIFETIME_MS);
