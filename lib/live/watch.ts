@@ -14,7 +14,7 @@ import { getLiveStates, type LiveState, type LiveViewer, unsafeLiveRevision } fr
  * arrive during a read are picked up by the next tick, so a busy room (answers
  * every few milliseconds) or a slow server never builds a queue.
  */
-export const WATCH_INTERVAL_MS = 250;
+export const WATCH_INTERVAL_MS = 100;
 
 export type Delivery = (state: LiveState | AppError) => void;
 type Subscriber = { viewer: LiveViewer; deliver: Delivery };
