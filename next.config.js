@@ -3,11 +3,13 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // `npm run bench` builds with BENCH=1, which adds the benchmark floors
-  // (app/bench/**/route.bench.ts). Normal builds never see those files.
-  pageExtensions: process.env.BENCH === "1" ? ["tsx", "ts", "jsx", "js", "bench.ts"] : ["tsx", "ts", "jsx", "js"],
+  // (app/bench/**/*.bench.ts[x]). Normal builds never see those files.
+  pageExtensions: process.env.BENCH === "1" ? ["tsx", "ts", "jsx", "js", "bench.ts", "bench.tsx"] : ["tsx", "ts", "jsx", "js"],
   // `npm test` runs `tsc --noEmit` over the whole project (scripts and tests too);
   // skipping the same check inside `next build` saves ~20 s per build.
   typescript: { ignoreBuildErrors: true },
+  // Team import uploads a levelset.team/v1 file of up to 4 MB (lib/teams/export-format.ts) to a server action.
+  experimental: { serverActions: { bodySizeLimit: "5mb" } },
   // Native or Node-only packages stay outside the server bundle.
   // Invitation URLs carry a capability token: never leak it in a Referer header.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],

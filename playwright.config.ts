@@ -36,6 +36,7 @@ export default defineConfig({
   // Generous for slow, shared 2-core machines; web-first assertions return as soon as they pass.
   timeout: 90_000,
   expect: { timeout: 15_000 },
+  globalTeardown: "./e2e/support/log-check.ts",
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
     baseURL,
@@ -45,8 +46,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
-    // A second instance on PORT + 1 is started by e2e/two-instances.spec.ts itself (e2e/support/server.ts).
-    command: `node ${nextStartArgs(PORT).join(" ")}`,
+    // Its stdout and stderr also go to test-results/server.log, which the global teardown
+    // greps for the passwords, tokens and cookies the specs recorded (Playwright clears
+    // test-results before it starts the server, and tears down the server last). A second
+    // instance on PORT + 1 is started by e2e/two-instances.spec.ts itself (e2e/support/server.ts)
+    // and logs to test-results/server-b.log, which the teardown checks too.
+    command: `mkdir -p test-results && node ${nextStartArgs(PORT).join(" ")} 2>&1 | tee test-results/server.log`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,5 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 
+import { log } from "@/lib/log";
+
 /**
  * Runs before every page and route (not static assets):
  * - a per-request CSP nonce and the security headers (OWASP ASVS 5, level 2),
@@ -9,7 +11,7 @@ import { type NextRequest, NextResponse } from "next/server";
  *   page, action and DAL function checks the session itself.
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const SIGNED_IN_AREAS = [/^\/t(\/|$)/, /^\/teams(\/|$)/];
+const SIGNED_IN_AREAS = [/^\/t(\/|$)/, /^\/teams(\/|$)/, /^\/account(\/|$)/];
 
 export function contentSecurityPolicy(nonce: string, { dev, https }: { dev: boolean; https: boolean }): string {
   return [
@@ -42,9 +44,13 @@ export function proxy(request: NextRequest) {
 
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,64}$/)?.[0] ?? crypto.randomUUID();
+  // One access line per request (the path without its query; capability tokens are masked by the logger).
+  log.info("request", { requestId, method: request.method, path: pathname });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("x-request-id", requestId);
+  // Where the visitor was going, for a sign-in redirect from deeper down (a revoked session).
+  headers.set("x-request-path", pathname + search);
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: isHttps(request) });
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   headers.set("Content-Security-Policy", csp);

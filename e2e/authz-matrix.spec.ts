@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import path from "node:path";
 
-import Database from "better-sqlite3";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 
 import { fillPath, PAGE_ROWS, type Visitor, VISITORS, WRITE_ROWS, type WriteRow } from "../lib/authz/matrix";
+import { sql, sqlValue } from "./support/db";
 import { expect, newUser, signUp, test, type TestUser } from "./support/fixtures";
+import { invitationLink, signUpThrough } from "./support/team";
 import { createDecision } from "./support/workshop";
 
 /**
@@ -15,8 +15,6 @@ import { createDecision } from "./support/workshop";
  * e2e database checksummed around every denial.
  */
 
-const dbFile = path.resolve((process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, ""));
-
 type World = {
   contexts: Record<Visitor, BrowserContext>;
   users: Partial<Record<Visitor, TestUser>>;
@@ -25,65 +23,20 @@ type World = {
 };
 
 /** Every row of the team in the tables actions write, hashed: a denial must not change it. */
-function teamChecksum(teamId: string) {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    const out: Record<string, { count: number; hash: string }> = {};
-    const queries = {
-      Team: "SELECT * FROM Team WHERE id = ?",
-      Membership: "SELECT * FROM Membership WHERE teamId = ? ORDER BY id",
-      Invitation: "SELECT * FROM Invitation WHERE teamId = ? ORDER BY id",
-      Decision: "SELECT * FROM Decision WHERE teamId = ? ORDER BY id",
-      AuditEvent: "SELECT * FROM AuditEvent WHERE teamId = ? ORDER BY id",
-    };
-    for (const [table, sql] of Object.entries(queries)) {
-      const rows = db.prepare(sql).all(teamId);
-      out[table] = { count: rows.length, hash: createHash("sha256").update(JSON.stringify(rows)).digest("hex") };
-    }
-    return out;
-  } finally {
-    db.close();
+async function teamChecksum(teamId: string) {
+  const out: Record<string, { count: number; hash: string }> = {};
+  const queries = {
+    Team: 'SELECT * FROM "Team" WHERE id = ?',
+    Membership: 'SELECT * FROM "Membership" WHERE "teamId" = ? ORDER BY id',
+    Invitation: 'SELECT * FROM "Invitation" WHERE "teamId" = ? ORDER BY id',
+    Decision: 'SELECT * FROM "Decision" WHERE "teamId" = ? ORDER BY id',
+    AuditEvent: 'SELECT * FROM "AuditEvent" WHERE "teamId" = ? ORDER BY id',
+  };
+  for (const [table, text] of Object.entries(queries)) {
+    const { rows } = await sql(text, teamId);
+    out[table] = { count: rows.length, hash: createHash("sha256").update(JSON.stringify(rows)).digest("hex") };
   }
-}
-
-function dbValue<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).pluck().get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
-
-async function invitationLink(page: Page, teamSlug: string, role: string, uses = 1): Promise<string> {
-  await page.goto(`/t/${teamSlug}/settings`);
-  await page.getByLabel("Role", { exact: true }).selectOption(role);
-  if (uses > 1) {
-    await page.getByLabel("Several people, up to").check();
-    await page.getByLabel("Maximum number of people").fill(String(uses));
-  }
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  await expect(page.getByLabel("Invitation link", { exact: true })).toHaveValue(/\/invite\//);
-  return new URL(await page.getByLabel("Invitation link", { exact: true }).inputValue()).pathname;
-}
-
-async function signUpThrough(browser: Browser, user: TestUser, invitePath?: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (!invitePath) {
-    await signUp(page, user);
-  } else {
-    await page.goto(`/sign-up?callbackUrl=${encodeURIComponent(invitePath)}`);
-    await page.getByLabel("Your name").fill(user.name);
-    await page.getByLabel("Work email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(invitePath);
-    await page.getByRole("button", { name: /^Accept and join/ }).click();
-    await expect(page).toHaveURL(/\/t\/[a-z0-9-]+$/);
-  }
-  await page.close();
-  return context;
+  return out;
 }
 
 let world: World;
@@ -117,7 +70,7 @@ test.beforeAll(async ({ browser }) => {
     contexts: { anonymous: await browser.newContext(), non_member: nonMember, viewer, member, facilitator, owner: ownerContext },
     users,
     values: { teamSlug, decisionId, token: spare.split("/").pop()!, deadToken: "A".repeat(43), deadCode: "ZZZZZZ" },
-    teamId: dbValue<string>("SELECT id FROM Team WHERE slug = ?", teamSlug),
+    teamId: await sqlValue<string>('SELECT id FROM "Team" WHERE slug = ?', teamSlug),
   };
 });
 
@@ -162,16 +115,16 @@ test("the step save route writes for answerers only; every denial leaves the tea
   const row = WRITE_ROWS.find((r) => r.name === "step save (page-hide)")!;
   const url = fillPath(row.target.split(" ")[1]!, world.values);
   for (const visitor of VISITORS) {
-    const version = dbValue<number>("SELECT version FROM Decision WHERE id = ?", world.values.decisionId);
-    const before = teamChecksum(world.teamId);
+    const version = await sqlValue<number>('SELECT version FROM "Decision" WHERE id = ?', world.values.decisionId);
+    const before = await teamChecksum(world.teamId);
     const response = await world.contexts[visitor].request.post(url, {
       multipart: { version: String(version), note: `Written by the ${visitor}` },
       maxRedirects: 0,
     });
-    const after = teamChecksum(world.teamId);
+    const after = await teamChecksum(world.teamId);
     if (row.expect[visitor] === "allow") {
       expect(response.status(), visitor).toBe(200);
-      expect(dbValue<number>("SELECT version FROM Decision WHERE id = ?", world.values.decisionId), visitor).toBe(version + 1);
+      expect(await sqlValue<number>('SELECT version FROM "Decision" WHERE id = ?', world.values.decisionId), visitor).toBe(version + 1);
     } else {
       const expected = { not_found: 404, forbidden_reason: 400, redirect_sign_in: 307 } as Record<string, number>;
       expect(response.status(), visitor).toBe(expected[row.expect[visitor]]);
@@ -182,13 +135,36 @@ test("the step save route writes for answerers only; every denial leaves the tea
 
 test("the stateless score API answers everyone and writes nothing", async () => {
   for (const visitor of VISITORS) {
-    const before = teamChecksum(world.teamId);
+    const before = await teamChecksum(world.teamId);
     const response = await world.contexts[visitor].request.post("/api/v1/score", {
       data: { rubricVersion: "v1", answers: { "constraints.eval_harness": "none" } },
     });
     expect(response.status(), visitor).toBe(200);
-    expect(teamChecksum(world.teamId)).toEqual(before);
+    expect(await teamChecksum(world.teamId)).toEqual(before);
   }
+});
+
+test("the team export answers each kind of visitor as the matrix says and writes nothing", async () => {
+  const row = WRITE_ROWS.find((r) => r.name === "team export (JSON)")!;
+  const url = fillPath(row.target.split(" ")[1]!, world.values);
+  const before = teamChecksum(world.teamId);
+  for (const visitor of VISITORS) {
+    const response = await world.contexts[visitor].request.get(url, { maxRedirects: 0 });
+    const expected = row.expect[visitor];
+    if (expected === "allow") {
+      expect(response.status(), visitor).toBe(200);
+      expect(((await response.json()) as { format: string }).format, visitor).toBe("levelset.team/v1");
+    } else if (expected === "forbidden_reason") {
+      expect(response.status(), visitor).toBe(403);
+      expect(((await response.json()) as { error: string }).error, visitor).toMatch(/Only owners can export the team/);
+    } else if (expected === "redirect_sign_in") {
+      expect(response.status(), visitor).toBe(307);
+      expect(response.headers()["location"], visitor).toMatch(/\/sign-in\?callbackUrl=/);
+    } else {
+      expect(response.status(), visitor).toBe(404);
+    }
+  }
+  expect(teamChecksum(world.teamId)).toEqual(before);
 });
 
 /** What each replayed form carries besides the owner's defaults: a real attempt, not an empty post. */
@@ -223,10 +199,10 @@ for (const row of WRITE_ROWS.filter((r) => r.probe === "replay")) {
     for (const visitor of VISITORS) {
       const allowed = row.expect[visitor] === "allow";
       if (allowed && !(visitor === "owner" && OWNER_REPLAYS.has(row.name))) continue;
-      const before = teamChecksum(world.teamId);
+      const before = await teamChecksum(world.teamId);
       const response = await world.contexts[visitor].request.post(url, { multipart: fields, headers: { Origin: baseURL! }, maxRedirects: 0 });
       expect(response.status(), `${row.name} as ${visitor}`).toBeLessThan(500);
-      const after = teamChecksum(world.teamId);
+      const after = await teamChecksum(world.teamId);
       if (allowed) expect(after, `${row.name} as the owner changes the team`).not.toEqual(before);
       else expect(after, `${row.name} as ${visitor}`).toEqual(before);
     }

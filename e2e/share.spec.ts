@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 
-import Database from "better-sqlite3";
 import type { APIResponse, Page, Response } from "@playwright/test";
 
+import { sql, sqlTimestamp, sqlValue } from "./support/db";
 import { expect, expectNoA11yViolations, newUser, signIn, signUp, snap, test } from "./support/fixtures";
+import { recordCapabilityUrl } from "./support/secrets";
 import { answerStep, createDecision, expectSaved, rubric } from "./support/workshop";
 
-const E2E_DB = (process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db").replace(/^file:/, "");
 const TOKEN_URL = /\/s\/([A-Za-z0-9_-]{43})$/;
 const RATIONALE = "Evals land next sprint; this feature is internal and low-risk until then.";
 const NOTE = "Budget review in March";
@@ -29,17 +29,9 @@ async function createLink(page: Page) {
   await page.getByRole("button", { name: "Create link" }).click();
   const url = page.getByTestId("share-url");
   await expect(url).toHaveValue(TOKEN_URL);
-  return url.inputValue();
-}
-
-/** SQLite is the e2e database; the browser tests may look into it, the app never exposes these. */
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB, { timeout: 5000 });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
+  const link = await url.inputValue();
+  recordCapabilityUrl(link);
+  return link;
 }
 
 test.describe("share a decision by link", () => {
@@ -103,7 +95,7 @@ test.describe("share a decision by link", () => {
 
     // No emails, no internal ids, no links into the app but "Sign in".
     const html = await response!.text();
-    const teamId = withDb((db) => (db.prepare("SELECT id FROM Team WHERE slug = ?").get(teamSlug) as { id: string }).id);
+    const teamId = await sqlValue<string>('SELECT id FROM "Team" WHERE slug = ?', teamSlug);
     for (const secret of [owner.email, decisionId, teamId, teamSlug]) expect(html).not.toContain(secret);
     expect(html).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/);
     expect(html).not.toMatch(/\bc[a-z0-9]{24}\b/); // cuid
@@ -185,12 +177,7 @@ test.describe("share a decision by link", () => {
 
     // Move the expiry into the past in the database (the server's clock is not the test's to set).
     const tokenHash = createHash("sha256").update(url.match(TOKEN_URL)![1]!).digest("hex");
-    const changed = withDb(
-      (db) =>
-        db
-          .prepare("UPDATE ShareLink SET expiresAt = ? WHERE tokenHash = ?")
-          .run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"), tokenHash).changes,
-    );
+    const { changes: changed } = await sql('UPDATE "ShareLink" SET "expiresAt" = ? WHERE "tokenHash" = ?', sqlTimestamp(new Date(Date.now() - 60_000)), tokenHash);
     expect(changed).toBe(1);
     const expired = await reader.goto(url);
     expect(expired?.status()).toBe(404);

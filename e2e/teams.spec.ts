@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 
 import { expect, expectNoA11yViolations, newUser, signOut, signUp, snap, test, type TestUser } from "./support/fixtures";
+import { recordCapabilityUrl } from "./support/secrets";
 import { createDecision } from "./support/workshop";
 
 type Role = "owner" | "facilitator" | "member" | "viewer";
@@ -22,7 +23,9 @@ async function createInvitationLink(page: Page, teamSlug: string, role: Role, op
   await page.getByRole("button", { name: "Create invitation link" }).click();
   const url = page.getByLabel("Invitation link", { exact: true });
   await expect(url).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  return url.inputValue();
+  const link = await url.inputValue();
+  recordCapabilityUrl(link);
+  return link;
 }
 
 /** A new person opens the link, creates an account from it and accepts. */

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 
 import { clearFailures, clientAddressOf, recordFailure, retryAfterSeconds, signInLimitKeys } from "@/lib/dal/rate-limit";
 import { verifyCredentials } from "@/lib/dal/users";
+import { log } from "@/lib/log";
 
 export const RATE_LIMITED_CODE = "rate_limited";
 class RateLimitedSignin extends CredentialsSignin {
@@ -47,10 +48,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         const keys = signInLimitKeys(email, clientAddressOf(request.headers));
-        if ((await retryAfterSeconds(keys)) > 0) throw new RateLimitedSignin();
+        const requestId = request.headers.get("x-request-id") ?? undefined;
+        if ((await retryAfterSeconds(keys)) > 0) {
+          log.warn("auth.sign_in_refused", { requestId, reason: "rate_limited" });
+          throw new RateLimitedSignin();
+        }
         const user = await verifyCredentials(email, password);
         if (!user) {
           await recordFailure(keys);
+          log.warn("auth.sign_in_refused", { requestId, reason: "bad_credentials" });
           return null;
         }
         await clearFailures([keys[0]!]);

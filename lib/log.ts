@@ -7,10 +7,11 @@
 type Fields = Record<string, unknown>;
 
 const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization|session/i;
-const CAPABILITY_PATH = /\/(s|invite)\/[A-Za-z0-9_-]{16,}/g;
+// Also URL-encoded, as in `/sign-in?callbackUrl=%2Finvite%2F…`.
+const CAPABILITY_PATH = /(\/|%2F)(s|invite)(\/|%2F)[A-Za-z0-9_-]{16,}/gi;
 
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return value.replace(CAPABILITY_PATH, "/$1/[redacted]");
+  if (typeof value === "string") return value.replace(CAPABILITY_PATH, "$1$2$3[redacted]");
   if (!value || typeof value !== "object" || depth > 4) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(

@@ -3,6 +3,7 @@
 //   npm test                 everything
 //   npm test -- --unit       lint, typecheck and Vitest only
 //   npm test -- --e2e        build and Playwright only (extra args go to Playwright)
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
 import { bin, ensureDependencies, generatePrismaClient, isRoot, log, migrate, nextBin, run, seed } from "./lib.mjs";
@@ -31,6 +32,18 @@ function ensureChromium() {
   // Playwright's own browser may already be installed; let Playwright decide.
 }
 
+/** The backup tests run pg_dump / pg_restore (PostgreSQL's client tools) against TEST_POSTGRES_URL. */
+function ensurePgClient() {
+  if (spawnSync("pg_dump", ["--version"]).status === 0) return;
+  if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
+    log("Installing PostgreSQL's client tools for the backup tests (apt: postgresql-client)…");
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "postgresql-client"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+    return;
+  }
+  log("No pg_dump: the PostgreSQL backup test will fail. Install it (sudo apt-get install postgresql-client).");
+}
+
 // The Prisma client must match DATABASE_URL's provider (SQLite unless told otherwise).
 generatePrismaClient();
 
@@ -40,6 +53,7 @@ if (!onlyE2e) {
   log("Typecheck (next typegen + tsc)…");
   run(process.execPath, [nextBin, "typegen"]);
   run(bin("tsc"), ["--noEmit", "-p", "."]);
+  ensurePgClient();
   log("Unit and integration tests (Vitest)…");
   run(bin("vitest"), ["run"]);
 }

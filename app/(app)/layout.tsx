@@ -16,6 +16,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span className="hidden text-slate-600 sm:inline" data-testid="current-user">
               {user.name}
             </span>
+            <Link
+              href="/account"
+              className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+            >
+              Account
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

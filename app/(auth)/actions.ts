@@ -6,18 +6,13 @@ import { AuthError } from "next-auth";
 import { RATE_LIMITED_CODE, signIn, signOut } from "@/lib/auth";
 import { isAppError } from "@/lib/dal/errors";
 import { clientAddressOf, type LimitKey, recordFailure, retryAfterSeconds, signInLimitKeys } from "@/lib/dal/rate-limit";
-import { createUserWithTeam, signInSchema, signUpSchema } from "@/lib/dal/users";
+import { createUserWithTeam, lockedMessage, signInSchema, signUpSchema } from "@/lib/dal/users";
 import { fieldErrorsOf, type FormState, keepValues, safeRedirectPath } from "@/lib/forms";
 
 const SIGN_IN_FAILED = "That email and password don't match an account. Check both and try again.";
 
 async function clientAddress(): Promise<string> {
   return clientAddressOf(await headers());
-}
-
-function lockedMessage(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return `Too many failed attempts. For your security, wait ${minutes} minute${minutes > 1 ? "s" : ""} and try again.`;
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -3,12 +3,16 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
+import { recordSecret, recordSessionCookies } from "./secrets";
+
 export type TestUser = { name: string; email: string; password: string };
 
 /** A user no other test knows about: tests own their data. */
 export function newUser(label = "user"): TestUser {
   const id = randomBytes(5).toString("hex");
-  return { name: `Test ${label} ${id}`, email: `${label}-${id}@e2e.levelset.test`, password: `pw-${id}-long-enough` };
+  const password = `pw-${id}-long-enough`;
+  recordSecret("password", password);
+  return { name: `Test ${label} ${id}`, email: `${label}-${id}@e2e.levelset.test`, password };
 }
 
 export async function signUp(page: Page, user: TestUser) {
@@ -21,6 +25,7 @@ export async function signUp(page: Page, user: TestUser) {
 }
 
 export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">) {
+  recordSecret("password", user.password);
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
@@ -57,5 +62,19 @@ export async function snap(page: Page, name: string) {
   if (original) await page.setViewportSize(original);
 }
 
-export const test = base;
+/**
+ * Every test records the session and guest cookies of the browser contexts still
+ * open when it ends (the server log must never contain them: see support/log-check.ts).
+ */
+export const test = base.extend<{ recordCookies: void }>({
+  recordCookies: [
+    // Depends on `context` so it is torn down while the test's own context is still open.
+    async ({ browser, context }, use) => {
+      void context;
+      await use();
+      await recordSessionCookies(browser);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+
+import { OUTPUT_DIR, SECOND_SERVER_LOG } from "./secrets";
 
 /**
  * How the browser tests' app servers run: the port, the environment and the
@@ -30,10 +33,16 @@ export async function startSecondInstance(timeoutMs = 60_000): Promise<Instance>
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  // Its output goes to SECOND_SERVER_LOG, which the global teardown checks for secrets like the first one's.
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const log = fs.createWriteStream(SECOND_SERVER_LOG, { flags: "a" });
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    output = (output + chunk.toString()).slice(-4000);
+  };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => log.end(() => resolve())));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");

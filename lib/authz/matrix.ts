@@ -109,6 +109,7 @@ export const MATRIX: readonly MatrixRow[] = [
     reason: /Only owners invite people, change roles and remove members/,
   },
   { kind: "page", name: "new team", path: "/teams/new", expect: signedIn("allow") },
+  { kind: "page", name: "your account", path: "/account", expect: signedIn("allow") },
   { kind: "page", name: "compare", path: "/t/{teamSlug}/compare?a={decisionId}&b={decisionId}", expect: readers },
   {
     kind: "page",
@@ -148,6 +149,16 @@ export const MATRIX: readonly MatrixRow[] = [
     probe: "fetch",
   },
 
+  {
+    kind: "route",
+    name: "team export (JSON)",
+    target: "GET /t/{teamSlug}/settings/export",
+    writes: false,
+    // Other members get 403 with the reason (a download has no page to show it on).
+    expect: owners,
+    probe: "fetch",
+  },
+
   // The live room's handlers authorize by session membership (a member's session or a guest
   // cookie scoped to one live session); the live-session DAL tests and e2e cover each rule.
   ...(["state", "events", "join", "answer", "control"] as const).map(
@@ -165,7 +176,18 @@ export const MATRIX: readonly MatrixRow[] = [
   { kind: "action", name: "sign in", target: "app/(auth)/actions.ts#signInAction", writes: false, expect: all("allow"), probe: "dal" },
   { kind: "action", name: "sign up", target: "app/(auth)/actions.ts#signUpAction", writes: true, expect: all("allow"), probe: "dal" },
   { kind: "action", name: "sign out", target: "app/(auth)/actions.ts#signOutAction", writes: false, expect: all("allow"), probe: "dal" },
+  {
+    kind: "action",
+    name: "change password",
+    target: "app/(app)/account/actions.ts#changePasswordAction",
+    writes: true,
+    // Only ever the acting user's own row; wrong current passwords are rate-limited (DAL test, e2e).
+    expect: signedIn("allow"),
+    probe: "dal",
+  },
   { kind: "action", name: "create team", target: "app/(app)/teams/actions.ts#createTeamAction", writes: true, expect: signedIn("allow"), probe: "dal" },
+  // Always creates a new team the importing user owns (team-transfer DAL tests, e2e/team-transfer.spec.ts).
+  { kind: "action", name: "import team", target: "app/(app)/teams/actions.ts#importTeamAction", writes: true, expect: signedIn("allow"), probe: "dal" },
   {
     kind: "action",
     name: "create decision",

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 
 /**
  * BENCHMARK ONLY — an unauthenticated read of one non-sensitive row (a team's
- * display name), used by `app/bench/dynamic/route.bench.ts`, the "framework
+ * display name), used by `app/bench/dynamic/page.bench.tsx` (and its route-handler twin), the "framework
  * floor" that `npm run bench` compares the real pages against. That route
  * exists only in `BENCH=1` builds (see `pageExtensions` in next.config.js),
  * and this function refuses to run unless the server also runs with BENCH=1.

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { cache } from "react";
 import { z } from "zod";
 
 import { Prisma } from "@/generated/prisma/client";
@@ -189,9 +190,15 @@ async function findDecisionRow(team: TeamContext, decisionId: string, actor: Act
   return row;
 }
 
-export async function getDecision(actor: Actor, teamSlug: string, decisionId: string): Promise<DecisionDetail> {
+/** Read once per request (React `cache`, keyed by user, team and decision): a decision page's layout, metadata and body share it. */
+const readDecision = cache(async (userId: string, teamSlug: string, decisionId: string): Promise<DecisionDetail> => {
+  const actor = { userId };
   const team = await getTeamForMember(actor, teamSlug);
   return toDetail(await findDecisionRow(team, decisionId, actor), team);
+});
+
+export async function getDecision(actor: Actor, teamSlug: string, decisionId: string): Promise<DecisionDetail> {
+  return readDecision(actor.userId, teamSlug, decisionId);
 }
 
 export type TeamMember = { id: string; name: string; role: Role };
@@ -335,8 +342,18 @@ export async function saveAgreedStepsInTransaction(
  */
 export async function saveStep(actor: Actor, teamSlug: string, decisionId: string, input: SaveStepInput): Promise<SaveStepResult> {
   const team = await getTeamForMember(actor, teamSlug, "answer");
-  const row = await findDecisionRow(team, decisionId, actor);
-  const current = toDetail(row, team);
+  // Only what a save needs (no owner or supersedes links): autosave runs every few seconds in a workshop.
+  const row = await getDb().decision.findFirst({
+    where: { id: decisionId, teamId: team.id, team: { memberships: { some: { userId: actor.userId } } } },
+    select: { status: true, rubricVersion: true, answers: true, notes: true, version: true, title: true, context: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "Decision not found");
+  const current = {
+    ...row,
+    status: statusSchema.parse(row.status),
+    answers: answersSchema(row.rubricVersion).parse(row.answers ?? {}) as Answers,
+    notes: notesSchema(row.rubricVersion).parse(row.notes ?? {}) as Notes,
+  };
   if (!EDITABLE.includes(current.status)) {
     throw new AppError("SEALED", "This decision is recorded and its answers are sealed. Reopen it to change them.");
   }
@@ -542,7 +559,7 @@ const jsonObject = z.record(z.string(), z.unknown()).nullable().catch(null);
 
 export async function listDecisionAudit(actor: Actor, teamSlug: string, decisionId: string, take = 100): Promise<AuditEntry[]> {
   const team = await getTeamForMember(actor, teamSlug);
-  await findDecisionRow(team, decisionId, actor);
+  await readDecision(actor.userId, teamSlug, decisionId); // the decision must be the member's (shared with the page's own read)
   const rows = await getDb().auditEvent.findMany({
     where: { decisionId, teamId: team.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -2,6 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { auth } from "@/lib/auth";
@@ -21,9 +22,16 @@ export const verifySession = cache(async (): Promise<SessionUser | null> => {
   return getSessionUser(id, session.user.sessionVersion);
 });
 
-/** For pages and actions that need a user: anonymous visitors go to sign-in. */
+/**
+ * For pages and actions that need a user: anonymous visitors (and revoked
+ * sessions) go to sign-in, with a way back to the page they asked for (the
+ * proxy passes its path on; sign-in only follows same-site paths).
+ */
 export async function requireUser(callbackUrl?: string): Promise<SessionUser & Actor> {
   const user = await verifySession();
-  if (!user) redirect(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  if (!user) {
+    const back = callbackUrl ?? (await headers()).get("x-request-path");
+    redirect(back ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in");
+  }
   return { ...user, userId: user.id };
 }

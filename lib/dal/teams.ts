@@ -2,6 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 
+import { cache } from "react";
 import { z } from "zod";
 
 import type { Prisma } from "@/generated/prisma/client";
@@ -64,16 +65,26 @@ export async function listTeamsForUser(actor: Actor): Promise<TeamSummary[]> {
 }
 
 /**
+ * One membership lookup per user and team per request: a page's layout, metadata
+ * and body all ask. React's `cache` lasts one server render (outside a render,
+ * e.g. in a server action, it calls through), so nothing is shared between
+ * requests or users.
+ */
+const findMembership = cache((userId: string, teamSlug: string) =>
+  getDb().membership.findFirst({
+    where: { userId, team: { slug: teamSlug } },
+    select: { role: true, team: { select: { id: true, slug: true, name: true } } },
+  }),
+);
+
+/**
  * The team behind a URL slug, only if the actor is a member: membership is part
  * of the `where`, so a non-member (or a forgotten check) gets NOT_FOUND, never
  * the team. When a capability is named, a member without it gets FORBIDDEN with
  * a reason they can read.
  */
 export async function getTeamForMember(actor: Actor, teamSlug: string, capability: Capability = "read"): Promise<TeamContext> {
-  const membership = await getDb().membership.findFirst({
-    where: { userId: actor.userId, team: { slug: teamSlug } },
-    select: { role: true, team: { select: { id: true, slug: true, name: true } } },
-  });
+  const membership = await findMembership(actor.userId, teamSlug);
   if (!membership) throw new AppError("NOT_FOUND", "Team not found");
   const role = roleSchema.parse(membership.role);
   if (!roleCan(role, capability)) {

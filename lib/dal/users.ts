@@ -5,7 +5,9 @@ import { z } from "zod";
 import { hashPassword, timingSafeDummyHash, verifyPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 
+import type { Actor } from "./actor";
 import { AppError, isUniqueViolation } from "./errors";
+import { clearFailures, recordFailure, retryAfterSeconds, signInLimitKeys } from "./rate-limit";
 import { createTeamRecord } from "./teams";
 
 export const emailSchema = z
@@ -85,4 +87,65 @@ export async function getSessionUser(userId: string, sessionVersion: number): Pr
     select: { id: true, name: true, email: true, sessionVersion: true },
   });
   return user && user.sessionVersion === sessionVersion ? user : null;
+}
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(256, "Use at most 256 characters"),
+    newPassword: signUpSchema.shape.password,
+    confirmPassword: z.string().max(256, "Use at most 256 characters"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.confirmPassword !== value.newPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "This doesn’t match the new password" });
+    }
+    if (value.newPassword.length > 0 && value.newPassword.normalize("NFKC") === value.currentPassword.normalize("NFKC")) {
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Choose a password different from your current one" });
+    }
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const WRONG_CURRENT_PASSWORD = "That isn’t your current password";
+
+/**
+ * Changes the acting user's password after checking the current one, and bumps
+ * `sessionVersion` in the same write, so every session issued before it (on
+ * any device, any app instance) is signed out on its next request. The caller
+ * re-issues the current session (see the action). Wrong current passwords count
+ * as failed sign-ins of the account and the address (`rate-limit.ts`), so this
+ * form cannot be used to guess around the sign-in lockout. Nothing is written
+ * on any failure.
+ */
+export async function changePassword(
+  actor: Actor,
+  input: ChangePasswordInput,
+  address: string,
+): Promise<{ email: string; sessionVersion: number }> {
+  const data = changePasswordSchema.parse(input);
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, email: true, passwordHash: true } });
+  if (!user) throw new AppError("NOT_FOUND", "Account not found");
+  const keys = signInLimitKeys(user.email, address);
+  const wait = await retryAfterSeconds(keys);
+  if (wait > 0) throw new AppError("RATE_LIMITED", lockedMessage(wait));
+  if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
+    await recordFailure(keys);
+    throw new AppError("VALIDATION", "Check your current password", { currentPassword: [WRONG_CURRENT_PASSWORD] });
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  // Compare-and-swap on the hash we verified: a concurrent change wins, this one writes nothing.
+  const { count } = await db.user.updateMany({
+    where: { id: user.id, passwordHash: user.passwordHash },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+  });
+  if (count === 0) throw new AppError("CONFLICT", "Your password was just changed somewhere else. Sign in again with the new one.");
+  await clearFailures([keys[0]!]);
+  const updated = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, sessionVersion: true } });
+  return updated;
+}
+
+/** The form-level message for a locked account or address. */
+export function lockedMessage(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `Too many failed attempts. For your security, wait ${minutes} minute${minutes > 1 ? "s" : ""} and try again.`;
 }

@@ -25,8 +25,8 @@ function migrationFiles(dir: string): string[] {
 
 export type TestDatabase = { url: string; provider: "sqlite" | "postgresql"; drop: () => Promise<void> };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const base = process.env.DATABASE_URL;
+/** `base`: a PostgreSQL server URL to create the database on; SQLite otherwise (default: DATABASE_URL). */
+export async function createTestDatabase(base = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (base && /^postgres(ql)?:\/\//.test(base)) {
     const name = `levelset_test_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: base });

@@ -10,6 +10,7 @@ import {
   RoleForm,
 } from "@/components/teams/settings-forms";
 import { Badge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button";
 import { type InvitationListItem, type InvitationState, listInvitations } from "@/lib/dal/invitations";
 import { listMembers } from "@/lib/dal/members";
 import { orNotFound } from "@/lib/dal/not-found";
@@ -95,6 +96,29 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
           <LeaveTeamForm teamSlug={teamSlug} teamName={team.name} lastOwner={youAreLastOwner} />
         </div>
       </section>
+
+      {canManage ? (
+        <section aria-labelledby="export-heading" className="mt-8 rounded-card border border-slate-200 bg-white p-5 shadow-card sm:p-6">
+          <h2 id="export-heading" className="text-lg font-semibold text-slate-900">
+            Export
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            The whole team as one JSON file: decisions with answers, notes and results, the history, share-link dates (never the links
+            themselves) and members by email and role. Import it as a new team from{" "}
+            <Link href="/teams/new" className="underline underline-offset-4">
+              New team
+            </Link>
+            , here or on another LevelSet.
+          </p>
+          <a
+            href={`/t/${teamSlug}/settings/export`}
+            download
+            className={buttonClassName({ variant: "secondary", className: "mt-4" })}
+          >
+            Export team (JSON)
+          </a>
+        </section>
+      ) : null}
 
       {canManage ? (
         <section aria-labelledby="invite-heading" className="mt-8 rounded-card border border-slate-200 bg-white p-5 shadow-card sm:p-6">
