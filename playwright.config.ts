@@ -2,12 +2,14 @@ import fs from "node:fs";
 
 import { defineConfig, devices } from "@playwright/test";
 
+import { E2E_PORT, e2eServerEnv, nextStartArgs } from "./e2e/support/server";
+
 /**
  * E2E against the production build (`next build` runs first, in `npm test`).
  * Browsers cannot be downloaded here: Debian's chromium drives the tests when it
  * is installed; elsewhere Playwright's own browser is used.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const debianChromium = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(debianChromium)
@@ -49,20 +51,17 @@ export default defineConfig({
     { name: "fuzz", use: { ...devices["Desktop Chrome"], launchOptions }, testMatch: /fuzz\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {
-    // Idle sockets stay open longer than the test client keeps reusing them (no ECONNRESET races).
     // Its stdout and stderr also go to test-results/server.log, which the global teardown
     // greps for the passwords, tokens and cookies the specs recorded (Playwright clears
-    // test-results before it starts the server, and tears down the server last).
-    command: `mkdir -p test-results && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 70000 2>&1 | tee test-results/server.log`,
+    // test-results before it starts the server, and tears down the server last). A second
+    // instance on PORT + 1 is started by e2e/two-instances.spec.ts itself (e2e/support/server.ts)
+    // and logs to test-results/server-b.log, which the teardown checks too.
+    command: `mkdir -p test-results && node ${nextStartArgs(PORT).join(" ")} 2>&1 | tee test-results/server.log`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: e2eServerEnv,
   },
 });

@@ -147,7 +147,7 @@ test("the stateless score API answers everyone and writes nothing", async () => 
 test("the team export answers each kind of visitor as the matrix says and writes nothing", async () => {
   const row = WRITE_ROWS.find((r) => r.name === "team export (JSON)")!;
   const url = fillPath(row.target.split(" ")[1]!, world.values);
-  const before = teamChecksum(world.teamId);
+  const before = await teamChecksum(world.teamId);
   for (const visitor of VISITORS) {
     const response = await world.contexts[visitor].request.get(url, { maxRedirects: 0 });
     const expected = row.expect[visitor];
@@ -164,7 +164,7 @@ test("the team export answers each kind of visitor as the matrix says and writes
       expect(response.status(), visitor).toBe(404);
     }
   }
-  expect(teamChecksum(world.teamId)).toEqual(before);
+  expect(await teamChecksum(world.teamId)).toEqual(before);
 });
 
 /** What each replayed form carries besides the owner's defaults: a real attempt, not an empty post. */

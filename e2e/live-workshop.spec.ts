@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 import { expect, expectNoA11yViolations, newUser, signIn, signUp, snap, test } from "./support/fixtures";
+import { startSession, stepHeading } from "./support/live";
 import { answerStep, questionGroup, rubric } from "./support/workshop";
 
 const FACILITATOR = { email: "facilitator@levelset.test", password: "levelset-demo-2026" };
 const MEMBER = { email: "member@levelset.test", password: "levelset-demo-2026" };
-const TEAM = "acme-ai-platform";
 
 const [constraints, level0] = rubric.sections;
 const evalHarness = constraints!.questions.find((q) => q.id === "constraints.eval_harness")!;
@@ -14,28 +14,6 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
   const context = await browser.newContext();
   return { context, page: await context.newPage() };
 }
-
-/** The facilitator starts a live session on a fresh decision; returns its join code. */
-async function startSession(page: Page, title: string): Promise<string> {
-  // On a loaded machine hydration can land after the first keystrokes and clear the title: retry the form until it lands.
-  await expect(async () => {
-    if (!page.url().endsWith("/decisions/new")) await page.goto(`/t/${TEAM}/decisions/new`);
-    await page.getByLabel("Title").fill(title);
-    await page.getByLabel("Use case").fill(`An LLM feature for our customers: ${title.toLowerCase()}.`);
-    await expect(page.getByLabel("Title")).toHaveValue(title);
-    await page.getByRole("button", { name: "Create and start the workshop" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: constraints!.title })).toBeVisible({ timeout: 8_000 });
-  }).toPass({ timeout: 60_000 });
-  await page.getByRole("link", { name: "Run live session" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Run a live session" })).toBeVisible();
-  await page.getByRole("radio", { name: /^Named/ }).check();
-  await page.getByLabel("Minutes per step").fill("5");
-  await page.getByRole("button", { name: "Start the live session" }).click();
-  await expect(page).toHaveURL(/\/live\/[A-Z0-9]{6}$/);
-  return page.url().split("/").pop()!;
-}
-
-const stepHeading = (page: Page, title: string) => page.getByRole("heading", { level: 2, name: title });
 
 test.describe("live workshop", () => {
   test.describe.configure({ timeout: 240_000 });

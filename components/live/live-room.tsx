@@ -8,17 +8,23 @@ import { Button } from "@/components/ui/button";
 import { QuestionField } from "@/components/wizard/question-field";
 import type { LiveState } from "@/lib/dal/live-sessions";
 import { defaultAgreement, type QuestionDistribution } from "@/lib/live/distribution";
+import { isNewerEtag } from "@/lib/live/etag";
 import { formatCountdown, remainingSeconds } from "@/lib/live/timer";
 import { type Answers, LEVELS, requireRubric } from "@/lib/rubric";
 
+/** Polling, when server-sent events are unavailable (see bench/README.md, "bench:workshop", for why SSE is the default). */
 const POLL_MS = 700;
+/** A stream that drops is reopened by the browser within a second; only a longer gap is shown as "Reconnecting…". */
+const RECONNECTING_AFTER_MS = 2_000;
+
 
 type Problem = { message: string; fieldErrors: Record<string, string[]> } | null;
 
 /**
  * One screen of a live workshop, for the facilitator, a participant or an
- * observer. The server renders it with the state; the browser then polls the
- * room's version stamp (ETag/304) and follows every change within a second.
+ * observer. The server renders it with the state; the browser then follows
+ * every change through server-sent events (`/events`), or by polling the
+ * room's version stamp (ETag/304) where a stream cannot be had.
  * Every form also posts without JavaScript (the server sends it back here).
  */
 export function LiveRoom({
@@ -40,6 +46,19 @@ export function LiveRoom({
   const etag = useRef(initial.etag);
   const base = `/live/${initial.code}`;
 
+  /** A state from the stream or a poll; an older one arriving late (a poll racing the stream) is ignored. */
+  const apply = useCallback((next: LiveState) => {
+    if (next.phase === "closed") {
+      // The facilitator continues to the decision's result; everyone else sees that the session ended.
+      if (next.resultPath) window.location.assign(next.resultPath);
+      else window.location.reload();
+      return;
+    }
+    if (next.etag !== etag.current && !isNewerEtag(next.etag, etag.current)) return;
+    etag.current = next.etag;
+    setState(next);
+  }, []);
+
   const poll = useCallback(async () => {
     try {
       const res = await fetch(`${base}/state`, { headers: { "If-None-Match": etag.current }, cache: "no-store" });
@@ -48,15 +67,7 @@ export function LiveRoom({
         return;
       }
       if (res.status === 200) {
-        const next = (await res.json()) as LiveState;
-        if (next.phase === "closed") {
-          // The facilitator continues to the decision's result; everyone else sees that the session ended.
-          if (next.resultPath) window.location.assign(next.resultPath);
-          else window.location.reload();
-          return;
-        }
-        etag.current = next.etag;
-        setState(next);
+        apply((await res.json()) as LiveState);
       } else if (res.status !== 304) {
         throw new Error(`poll ${res.status}`);
       }
@@ -64,21 +75,49 @@ export function LiveRoom({
     } catch {
       setReconnecting(true);
     }
-  }, [base]);
+  }, [base, apply]);
 
   useEffect(() => {
     let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const loop = async () => {
+    let pollTimer: ReturnType<typeof setTimeout> | undefined;
+    let slowTimer: ReturnType<typeof setTimeout> | undefined;
+    const pollLoop = async () => {
       await poll();
-      if (!stopped) timer = setTimeout(loop, POLL_MS);
+      if (!stopped) pollTimer = setTimeout(pollLoop, POLL_MS);
     };
-    timer = setTimeout(loop, POLL_MS);
+    // Server-sent events: the server reads the room's revision and pushes this participant's state when it moves.
+    let source: EventSource | null = null;
+    if (typeof EventSource === "undefined") {
+      pollTimer = setTimeout(pollLoop, POLL_MS);
+    } else {
+      source = new EventSource(`${base}/events`);
+      source.addEventListener("state", (event) => {
+        clearTimeout(slowTimer);
+        slowTimer = undefined;
+        setReconnecting(false);
+        apply(JSON.parse((event as MessageEvent<string>).data) as LiveState);
+      });
+      source.addEventListener("closed", () => {
+        source?.close();
+        window.location.reload();
+      });
+      source.addEventListener("error", () => {
+        if (source?.readyState === EventSource.CLOSED) {
+          // Refused outright (404/410, or a proxy that does not stream): the poll takes over and knows what to do.
+          source = null;
+          if (!stopped) pollTimer = setTimeout(pollLoop, POLL_MS);
+          return;
+        }
+        slowTimer ??= setTimeout(() => setReconnecting(true), RECONNECTING_AFTER_MS);
+      });
+    }
     return () => {
       stopped = true;
-      clearTimeout(timer);
+      source?.close();
+      clearTimeout(pollTimer);
+      clearTimeout(slowTimer);
     };
-  }, [poll]);
+  }, [poll, apply, base]);
 
   const post = useCallback(
     async (path: string, form: FormData): Promise<{ ok: boolean; resultPath?: string | null }> => {

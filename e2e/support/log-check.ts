@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-import { readRecordedSecrets, SERVER_LOG } from "./secrets";
+import { readRecordedSecrets, SECOND_SERVER_LOG, SERVER_LOG } from "./secrets";
 
 /**
  * Playwright's global teardown (it runs while the web server is still up): the
@@ -9,7 +9,7 @@ import { readRecordedSecrets, SERVER_LOG } from "./secrets";
  * password, capability token or session cookie a spec recorded — not verbatim,
  * not URL-encoded.
  */
-export function findLeaks(log: string, secrets: ReturnType<typeof readRecordedSecrets>): string[] {
+export function findLeaks(log: string, secrets: ReturnType<typeof readRecordedSecrets>, file = SERVER_LOG): string[] {
   const lines = log.split("\n");
   const leaks: string[] = [];
   const seen = new Set<string>();
@@ -19,7 +19,7 @@ export function findLeaks(log: string, secrets: ReturnType<typeof readRecordedSe
     const forms = [...new Set([value, encodeURIComponent(value)])];
     const at = lines.findIndex((line) => forms.some((f) => line.includes(f)));
     // Name the secret by its kind and first characters only: the report must not repeat it.
-    if (at >= 0) leaks.push(`${kind} ${value.slice(0, 4)}… on line ${at + 1} of ${SERVER_LOG}`);
+    if (at >= 0) leaks.push(`${kind} ${value.slice(0, 4)}… on line ${at + 1} of ${file}`);
   }
   return leaks;
 }
@@ -42,6 +42,8 @@ export default async function checkServerLog() {
     throw new Error(`The specs used share or invitation links, but ${SERVER_LOG} logged no (masked) request for one`);
   }
   const leaks = findLeaks(log, secrets);
+  // The second instance of the two-instance spec, when it ran.
+  if (fs.existsSync(SECOND_SERVER_LOG)) leaks.push(...findLeaks(fs.readFileSync(SECOND_SERVER_LOG, "utf8"), secrets, SECOND_SERVER_LOG));
   if (leaks.length > 0) throw new Error(`Secrets found in the server log:\n${leaks.join("\n")}`);
   console.log(`Server log check: ${structured.length} request lines, ${secrets.length} recorded secrets, none logged.`);
 }

@@ -12,6 +12,8 @@ import type { Browser } from "@playwright/test";
 export const OUTPUT_DIR = path.resolve("test-results");
 /** The e2e server's stdout and stderr (playwright.config.ts tees them here). */
 export const SERVER_LOG = path.join(OUTPUT_DIR, "server.log");
+/** The second app instance's output, when a spec starts one (e2e/support/server.ts). */
+export const SECOND_SERVER_LOG = path.join(OUTPUT_DIR, "server-b.log");
 export const SECRETS_FILE = path.join(OUTPUT_DIR, "secrets.jsonl");
 
 export type SecretKind = "password" | "share_token" | "invitation_token" | "session_cookie" | "guest_cookie";

@@ -167,12 +167,12 @@ export const MATRIX: readonly MatrixRow[] = [
 
   // The live room's handlers authorize by session membership (a member's session or a guest
   // cookie scoped to one live session); the live-session DAL tests and e2e cover each rule.
-  ...(["state", "join", "answer", "control"] as const).map(
+  ...(["state", "events", "join", "answer", "control"] as const).map(
     (name): WriteRow => ({
       kind: "route",
       name: `live room: ${name}`,
-      target: `${name === "state" ? "GET" : "POST"} /live/[code]/${name}`,
-      writes: name !== "state",
+      target: `${name === "state" || name === "events" ? "GET" : "POST"} /live/[code]/${name}`,
+      writes: name !== "state" && name !== "events",
       expect: all("allow"),
       probe: "dal",
     }),

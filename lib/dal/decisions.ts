@@ -17,6 +17,7 @@ import {
   type Result,
   resultSchema,
   score,
+  type Section,
   stepAnswersSchema,
 } from "@/lib/rubric";
 import { searchTextOf } from "@/lib/decisions/search";
@@ -226,6 +227,113 @@ export type SaveStepResult = { version: number; answers: Answers; notes: Notes; 
 
 export type ConflictDetails = { version: number; answers: Answers; notes: Notes; updatedBy: string | null };
 
+type StepPlan = {
+  answers: Answers;
+  notes: Record<string, string>;
+  result: Result;
+  /** Only what this step changes: empty when it changes nothing. */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+};
+
+/** What saving one step onto `current` would store (pure: nothing is written). */
+function planStep(
+  current: Pick<DecisionDetail, "rubricVersion" | "answers" | "notes">,
+  section: Section,
+  step: Answers,
+  noteText: string | undefined,
+): StepPlan {
+  const answers = answersSchema(current.rubricVersion).parse(mergeStepAnswers(section, current.answers, step)) as Answers;
+  const notes: Record<string, string> = Object.fromEntries(
+    Object.entries(current.notes).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
+  if (noteText !== undefined) {
+    if (noteText.trim() === "") delete notes[section.noteId];
+    else notes[section.noteId] = noteText;
+  }
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const q of section.questions) {
+    if (JSON.stringify(current.answers[q.id]) !== JSON.stringify(answers[q.id])) {
+      before[q.id] = current.answers[q.id] ?? null;
+      after[q.id] = answers[q.id] ?? null;
+    }
+  }
+  if ((current.notes[section.noteId] ?? "") !== (notes[section.noteId] ?? "")) {
+    before[section.noteId] = current.notes[section.noteId] ?? null;
+    after[section.noteId] = notes[section.noteId] ?? null;
+  }
+  return { answers, notes, result: score(answers, current.rubricVersion), before, after };
+}
+
+export type AgreedStep = { sectionId: string; answers: Answers; note?: string };
+
+/**
+ * Writes several steps into a decision inside the caller's transaction (the
+ * live session's close): one version bump and one audit event per changed
+ * step, so the history reads as it does for step-by-step saves. The caller has
+ * already checked that `actor` may answer in `team`; the read is scoped by the
+ * actor's membership all the same. Throws (and so rolls the caller's whole
+ * transaction back) when the decision was recorded in the meantime.
+ */
+export async function saveAgreedStepsInTransaction(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  team: TeamContext,
+  decisionId: string,
+  steps: AgreedStep[],
+): Promise<{ version: number; changed: boolean }> {
+  const row = await tx.decision.findFirst({
+    where: { id: decisionId, teamId: team.id, team: { memberships: { some: { userId: actor.userId } } } },
+    select: decisionSelect,
+  });
+  if (!row) throw new AppError("NOT_FOUND", "Decision not found");
+  let current = toDetail(row, team);
+  if (!EDITABLE.includes(current.status)) {
+    throw new AppError("SEALED", "This decision is recorded and its answers are sealed. Reopen it to change them.");
+  }
+  const rubric = requireRubric(current.rubricVersion);
+  const version = current.version;
+  const events: { step: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
+  let result: Result | null = null;
+  for (const input of steps) {
+    const section = rubric.sections.find((s) => s.id === input.sectionId);
+    if (!section) throw new AppError("NOT_FOUND", "No such step");
+    const step = stepAnswersSchema(current.rubricVersion, section.id).parse(input.answers) as Answers;
+    const noteText = input.note === undefined ? undefined : z.string().max(rubric.notes.maxLength).parse(input.note);
+    const plan = planStep(current, section, step, noteText);
+    if (Object.keys(plan.after).length === 0) continue;
+    events.push({ step: section.id, before: plan.before, after: plan.after });
+    current = { ...current, answers: plan.answers, notes: plan.notes };
+    result = plan.result;
+  }
+  if (events.length === 0 || !result) return { version, changed: false };
+  const { count } = await tx.decision.updateMany({
+    where: { id: decisionId, teamId: team.id, version, status: { in: EDITABLE } },
+    data: {
+      answers: current.answers as Prisma.InputJsonObject,
+      notes: current.notes,
+      searchText: searchTextOf(current.title, current.context, current.notes),
+      recommendedLevel: result.level,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) throw new AppError("CONFLICT", "Someone else saved this decision at the same moment; close the session again.");
+  for (const e of events) {
+    await tx.auditEvent.create({
+      data: {
+        teamId: team.id,
+        decisionId,
+        actorId: actor.userId,
+        action: "decision.answers_updated",
+        before: e.before as Prisma.InputJsonObject,
+        after: { step: e.step, ...e.after } as Prisma.InputJsonObject,
+      },
+    });
+  }
+  return { version: version + 1, changed: true };
+}
+
 /**
  * Saves one step with optimistic concurrency: the write names the version it
  * read, and a newer version on the server refuses it (CONFLICT, with what the
@@ -257,28 +365,7 @@ export async function saveStep(actor: Actor, teamSlug: string, decisionId: strin
 
   if (current.version !== input.expectedVersion) throw await conflict(team, decisionId, actor);
 
-  const answers = answersSchema(current.rubricVersion).parse(mergeStepAnswers(section, current.answers, step)) as Answers;
-  const notes: Record<string, string> = Object.fromEntries(
-    Object.entries(current.notes).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
-  );
-  if (noteText !== undefined) {
-    if (noteText.trim() === "") delete notes[section.noteId];
-    else notes[section.noteId] = noteText;
-  }
-  const result = score(answers, current.rubricVersion);
-
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  for (const q of section.questions) {
-    if (JSON.stringify(current.answers[q.id]) !== JSON.stringify(answers[q.id])) {
-      before[q.id] = current.answers[q.id] ?? null;
-      after[q.id] = answers[q.id] ?? null;
-    }
-  }
-  if ((current.notes[section.noteId] ?? "") !== (notes[section.noteId] ?? "")) {
-    before[section.noteId] = current.notes[section.noteId] ?? null;
-    after[section.noteId] = notes[section.noteId] ?? null;
-  }
+  const { answers, notes, result, before, after } = planStep(current, section, step, noteText);
   if (Object.keys(after).length === 0) {
     return { version: current.version, answers, notes, result, changed: false };
   }

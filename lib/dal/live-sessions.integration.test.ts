@@ -8,10 +8,12 @@ import {
   controlLiveSession,
   getLiveStamp,
   getLiveState,
+  getLiveStates,
   joinLiveSession,
   type LiveViewer,
   startLiveSession,
   submitLiveAnswers,
+  unsafeLiveRevision,
 } from "./live-sessions";
 import { getTeamForMember } from "./teams";
 import { createUserWithTeam } from "./users";
@@ -205,5 +207,194 @@ describe(`live sessions on ${process.env.DATABASE_URL?.startsWith("postgres") ? 
     await controlLiveSession(r.fac, r.code, { intent: "handover", revision: state.revision, step: "constraints", participantId: memberId });
     await expect(move(r.fac, r.code, "start")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(move(r.mem, r.code, "start")).resolves.toMatchObject({ changed: true });
+  });
+
+  it("closing writes every agreed step and seals the session in one transaction; a failure midway writes nothing", async () => {
+    const r = await room();
+    await move(r.fac, r.code, "start");
+    await submitLiveAnswers(r.mem, r.code, { step: "constraints", answers: { "constraints.eval_harness": "none" } });
+    await move(r.fac, r.code, "reveal");
+    let state = await getLiveState(r.fac, r.code);
+    await controlLiveSession(r.fac, r.code, {
+      intent: "agree",
+      revision: state.revision,
+      step: "constraints",
+      answers: { "constraints.eval_harness": "none" },
+      note: "",
+      then: "next",
+    });
+    await submitLiveAnswers(r.mem, r.code, { step: "level0", answers: { "level0.system_prompt": "basic" } });
+    await move(r.fac, r.code, "reveal");
+    state = await getLiveState(r.fac, r.code);
+    const closeInput = {
+      intent: "agree",
+      revision: state.revision,
+      step: "level0",
+      answers: { "level0.system_prompt": "basic" },
+      note: "Basic prompt today",
+      then: "close",
+    } as const;
+
+    // The database refuses the decision's audit row, i.e. after the decision itself was updated and the session sealed.
+    const db = getDb();
+    const postgres = process.env.DATABASE_URL?.startsWith("postgres");
+    if (postgres) {
+      await db.$executeRawUnsafe(
+        `CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`,
+      );
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER injected_failure BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW.action = 'decision.answers_updated') EXECUTE FUNCTION injected_failure()`,
+      );
+    } else {
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER injected_failure BEFORE INSERT ON "AuditEvent" WHEN NEW.action = 'decision.answers_updated' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+      );
+    }
+    const before = await snapshot();
+    const decisionBefore = await getDecision(r.owner.actor, r.owner.teamSlug, r.decisionId);
+    try {
+      await expect(controlLiveSession(r.fac, r.code, closeInput)).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(postgres ? `DROP TRIGGER injected_failure ON "AuditEvent"` : `DROP TRIGGER injected_failure`);
+    }
+    // Nothing written: no agreement for step 2, the decision as it was, the session open on the same revision.
+    expect(await snapshot()).toEqual(before);
+    expect(await getDecision(r.owner.actor, r.owner.teamSlug, r.decisionId)).toMatchObject({
+      version: decisionBefore.version,
+      answers: decisionBefore.answers,
+    });
+    const stillOpen = await getLiveState(r.guests[0]!, r.code);
+    expect(stillOpen).toMatchObject({ phase: "revealed", revision: state.revision, agreedSteps: ["constraints"] });
+
+    // The same click again, once the database accepts it: both steps land in one write, the session is sealed.
+    await expect(controlLiveSession(r.fac, r.code, closeInput)).resolves.toMatchObject({ closed: true });
+    const after = await getDecision(r.owner.actor, r.owner.teamSlug, r.decisionId);
+    expect(after.answers).toMatchObject({ "constraints.eval_harness": "none", "level0.system_prompt": "basic" });
+    expect(after.notes["notes.level0"]).toBe("Basic prompt today");
+    expect(after.version).toBe(decisionBefore.version + 1);
+    expect(await db.auditEvent.count({ where: { decisionId: r.decisionId, action: "decision.answers_updated" } })).toBe(2);
+    await expect(getLiveState(r.guests[0]!, r.code)).rejects.toMatchObject({ code: "SEALED" });
+    // A repeat of the close (a double click that arrives late) changes nothing.
+    const sealedBefore = await snapshot();
+    await expect(controlLiveSession(r.fac, r.code, closeInput)).rejects.toMatchObject({ code: "SEALED" });
+    expect(await snapshot()).toEqual(sealedBefore);
+  });
+
+  it("a recorded decision refuses the close: the session stays open and nothing is written", async () => {
+    const r = await room();
+    await move(r.fac, r.code, "start");
+    await move(r.fac, r.code, "reveal");
+    const state = await getLiveState(r.fac, r.code);
+    await getDb().decision.update({ where: { id: r.decisionId }, data: { status: "decided" } });
+    const before = await snapshot();
+    await expect(
+      controlLiveSession(r.fac, r.code, {
+        intent: "agree",
+        revision: state.revision,
+        step: "constraints",
+        answers: { "constraints.eval_harness": "none" },
+        note: "",
+        then: "close",
+      }),
+    ).rejects.toMatchObject({ code: "SEALED" });
+    expect(await snapshot()).toEqual(before);
+    await expect(getLiveState(r.mem, r.code)).resolves.toMatchObject({ phase: "revealed" });
+  });
+
+  it("when the step's timer runs out the answers reveal by themselves, once, whoever asks first", async () => {
+    const owner = await newUser("timer");
+    const member = await newUser("timer-member");
+    const team = await getTeamForMember(owner.actor, owner.teamSlug);
+    await getDb().membership.create({ data: { teamId: team.id, userId: member.user.id, role: "member" } });
+    const { id } = await createDecision(owner.actor, owner.teamSlug, {
+      title: "Timed session",
+      context: "Answers support tickets for our customers",
+      ownerId: owner.user.id,
+    });
+    const { code } = await startLiveSession(owner.actor, owner.teamSlug, id, { anonymous: false, observersAllowed: true, timerMinutes: 2 });
+    const fac: LiveViewer = { userId: owner.user.id, guestToken: null };
+    const mem: LiveViewer = { userId: member.user.id, guestToken: null };
+    await joinLiveSession(mem, code, {});
+    await move(fac, code, "start");
+    await submitLiveAnswers(mem, code, { step: "constraints", answers: { "constraints.eval_harness": "none" } });
+
+    const running = await getLiveState(mem, code);
+    expect(running.phase).toBe("answering");
+    const deadline = Date.parse(running.deadline!);
+    expect(deadline - Date.now()).toBeGreaterThan(60_000);
+    expect(deadline - Date.now()).toBeLessThanOrEqual(120_000);
+
+    // Time passes: the stored deadline is now behind us (as another instance's clock would see it).
+    await getDb().workshopSession.update({ where: { code }, data: { stepDeadline: new Date(Date.now() - 1000) } });
+    const [a, b, c] = await Promise.all([getLiveStamp(mem, code), getLiveState(fac, code), getLiveState(mem, code)]);
+    const revealed = await getLiveState(mem, code);
+    expect(revealed).toMatchObject({ phase: "revealed", deadline: null, revision: running.revision + 1 });
+    expect(revealed.reveal!.answered).toBe(1);
+    expect([b.revision, c.revision]).toEqual([running.revision + 1, running.revision + 1]);
+    expect(a.etag).toMatch(new RegExp(`^"${running.revision + 1}-`));
+
+    // Answering after the bell is refused; the facilitator's stale "reveal" click changes nothing.
+    await expect(submitLiveAnswers(mem, code, { step: "constraints", answers: { "constraints.eval_harness": "full" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(controlLiveSession(fac, code, { intent: "reveal", revision: running.revision, step: "constraints" })).resolves.toMatchObject({
+      changed: false,
+    });
+    expect((await getLiveState(mem, code)).revision).toBe(running.revision + 1);
+
+    // Step 2 runs out while nobody polls: the event streams' watcher (one read per room) reveals it.
+    const revealed2 = await getLiveState(fac, code);
+    await controlLiveSession(fac, code, { intent: "agree", revision: revealed2.revision, step: "constraints", answers: {}, note: "", then: "next" });
+    await getDb().workshopSession.update({ where: { code }, data: { stepDeadline: new Date(Date.now() - 1000) } });
+    const stamp = await unsafeLiveRevision(code);
+    expect(stamp).toEqual({ revision: revealed2.revision + 2, closed: false });
+    await expect(unsafeLiveRevision(code)).resolves.toEqual(stamp);
+    expect(await getLiveState(mem, code)).toMatchObject({ phase: "revealed", step: { id: "level0" }, revision: revealed2.revision + 2 });
+  });
+
+  it("a facilitator's click made while answers arrive still counts; its repeat changes nothing", async () => {
+    const r = await room();
+    await move(r.fac, r.code, "start");
+    const seen = await getLiveState(r.fac, r.code);
+    // Between the facilitator's last look and the click, a participant answers (the room's revision moves).
+    await submitLiveAnswers(r.mem, r.code, { step: "constraints", answers: { "constraints.eval_harness": "none" } });
+    const reveal = { intent: "reveal", revision: seen.revision, step: "constraints" } as const;
+    await expect(controlLiveSession(r.fac, r.code, reveal)).resolves.toMatchObject({ changed: true });
+    expect((await getLiveState(r.mem, r.code)).phase).toBe("revealed");
+    const before = await snapshot();
+    await expect(controlLiveSession(r.fac, r.code, reveal)).resolves.toMatchObject({ changed: false });
+    expect(await snapshot()).toEqual(before);
+
+    const agree = {
+      intent: "agree",
+      revision: seen.revision,
+      step: "constraints",
+      answers: { "constraints.eval_harness": "none" },
+      note: "",
+      then: "next",
+    } as const;
+    await expect(controlLiveSession(r.fac, r.code, agree)).resolves.toMatchObject({ changed: true });
+    const moved = await snapshot();
+    // The second click of a double click names the step the room has left: nothing moves.
+    await expect(controlLiveSession(r.fac, r.code, agree)).resolves.toMatchObject({ changed: false });
+    expect(await snapshot()).toEqual(moved);
+    expect((await getLiveState(r.mem, r.code)).step.id).toBe("level0");
+  });
+
+  it("reading the room once for many viewers gives each exactly what getLiveState gives them", async () => {
+    const r = await room();
+    const other = await room();
+    await move(r.fac, r.code, "start");
+    await submitLiveAnswers(r.guests[0]!, r.code, { step: "constraints", answers: { "constraints.eval_harness": "full" } });
+    const outsiderGuest = other.guests[0]!;
+    const viewers = [r.fac, r.mem, ...r.guests, outsiderGuest, { userId: null, guestToken: null }];
+    const many = await getLiveStates(viewers, r.code);
+    for (const [i, viewer] of viewers.entries()) {
+      const one = await getLiveState(viewer, r.code).catch((e: unknown) => e);
+      expect(many[i]).toEqual(one);
+    }
+    expect(many[4]).toMatchObject({ code: "NOT_FOUND" });
+    expect((many[2] as Awaited<ReturnType<typeof getLiveState>>).me.answers).toEqual({ "constraints.eval_harness": "full" });
+    expect(JSON.stringify(many)).not.toMatch(/guestTokenHash|[0-9a-f]{64}/);
   });
 });

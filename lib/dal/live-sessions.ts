@@ -18,7 +18,7 @@ import { resultPath } from "@/lib/workshop/paths";
 import { issuesToFieldErrors, readStepAnswers } from "@/lib/workshop/step-form";
 
 import type { Actor } from "./actor";
-import { getDecision, saveStep } from "./decisions";
+import { type AgreedStep, getDecision, saveAgreedStepsInTransaction } from "./decisions";
 import { AppError, isUniqueViolation } from "./errors";
 import { roleCan, roleSchema } from "./roles";
 import { getTeamForMember } from "./teams";
@@ -135,9 +135,28 @@ type SessionRow = Prisma.WorkshopSessionGetPayload<{ select: typeof sessionSelec
 async function findSession(code: string): Promise<SessionRow> {
   const normalised = normaliseJoinCode(code);
   if (!normalised) throw new AppError("NOT_FOUND", "No live session has this code");
-  const row = await getDb().workshopSession.findUnique({ where: { code: normalised }, select: sessionSelect });
+  const db = getDb();
+  const row = await db.workshopSession.findUnique({ where: { code: normalised }, select: sessionSelect });
   if (!row) throw new AppError("NOT_FOUND", "No live session has this code");
+  if (await revealIfTimeIsUp(row)) {
+    return db.workshopSession.findUniqueOrThrow({ where: { id: row.id }, select: sessionSelect });
+  }
   return row;
+}
+
+/**
+ * The per-step timer: once the stored deadline has passed, the step reveals
+ * itself. Whoever reads the session first afterwards (any participant's poll or
+ * stream, on any app instance) makes the move; the write is conditional on the
+ * phase and the deadline, so it happens exactly once however many ask.
+ */
+async function revealIfTimeIsUp(row: Pick<SessionRow, "id" | "phase" | "stepDeadline" | "closedAt">, now = new Date()): Promise<boolean> {
+  if (row.phase !== "answering" || !row.stepDeadline || row.closedAt || row.stepDeadline.getTime() > now.getTime()) return false;
+  await getDb().workshopSession.updateMany({
+    where: { id: row.id, phase: "answering", closedAt: null, stepDeadline: { lte: now } },
+    data: { phase: "revealed", stepDeadline: null, revision: { increment: 1 } },
+  });
+  return true;
 }
 
 type ParticipantRow = { id: string; userId: string | null; displayName: string; role: string; revision: number };
@@ -317,6 +336,23 @@ export async function getLiveStamp(viewer: LiveViewer, code: string): Promise<Li
   return { etag: etagOf(session, participant) };
 }
 
+/**
+ * The room's revision by join code, for the server-sent-events watcher: one
+ * indexed read per interval per room and app instance, shared by every stream
+ * of that room (and it moves an expired step timer on, like any read). Unsafe:
+ * it checks nobody; only call it for streams whose viewer `getLiveState`
+ * already admitted, and never hand its answer to anyone but them.
+ */
+export async function unsafeLiveRevision(code: string): Promise<{ revision: number; closed: boolean } | null> {
+  const normalised = normaliseJoinCode(code);
+  if (!normalised) return null;
+  const db = getDb();
+  const select = { id: true, revision: true, phase: true, stepDeadline: true, closedAt: true } as const;
+  let row = await db.workshopSession.findUnique({ where: { code: normalised }, select });
+  if (row && (await revealIfTimeIsUp(row))) row = await db.workshopSession.findUnique({ where: { id: row.id }, select });
+  return row ? { revision: row.revision, closed: row.closedAt !== null } : null;
+}
+
 function sectionOf(rubric: Rubric, step: string): { section: Section; index: number } {
   const index = rubric.sections.findIndex((s) => s.id === step);
   if (index < 0) throw new AppError("VALIDATION", `“${step}” is not a step of this workshop`);
@@ -326,6 +362,42 @@ function sectionOf(rubric: Rubric, step: string): { section: Section; index: num
 export async function getLiveState(viewer: LiveViewer, code: string): Promise<LiveState> {
   const session = await findSession(code);
   const participant = await requireParticipant(session, viewer);
+  return viewOf(await loadRoom(session), participant);
+}
+
+/**
+ * The state of one room for many viewers at once (the event streams of one app
+ * instance): the room is read and the reveal computed once, then each viewer
+ * gets their own view, or the error `getLiveState` would have given them.
+ * Who may see what is decided exactly as in `getLiveState`.
+ */
+export async function getLiveStates(viewers: LiveViewer[], code: string): Promise<(LiveState | AppError)[]> {
+  const session = await findSession(code);
+  const room = await loadRoom(session);
+  return viewers.map((viewer) => {
+    const participant = participantIn(room, session, viewer);
+    if (participant) return viewOf(room, participant);
+    return session.closedAt ? sealed(session) : new AppError("NOT_FOUND", "No live session has this code");
+  });
+}
+
+/** `findParticipant`'s rules, over rows already read. */
+function participantIn(room: Room, session: SessionRow, viewer: LiveViewer): ParticipantRow | null {
+  if (viewer.userId) {
+    const own = room.participants.find((p) => p.userId === viewer.userId);
+    if (own) return own;
+  }
+  if (viewer.guestToken && !session.closedAt) {
+    const hash = hashToken(viewer.guestToken);
+    return room.participants.find((p) => p.userId === null && p.guestTokenHash === hash) ?? null;
+  }
+  return null;
+}
+
+type Room = Awaited<ReturnType<typeof loadRoom>>;
+
+/** Everything about the room that does not depend on who is asking. */
+async function loadRoom(session: SessionRow) {
   const db = getDb();
   const rubric = requireRubric(session.decision.rubricVersion);
   const { section, index } = sectionOf(rubric, session.currentStep);
@@ -334,7 +406,7 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
     db.workshopParticipant.findMany({
       where: { sessionId: session.id },
       orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-      select: { id: true, displayName: true, role: true, userId: true },
+      select: { ...participantSelect, guestTokenHash: true },
     }),
     db.workshopAnswer.findMany({
       where: { sessionId: session.id },
@@ -347,7 +419,6 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
     stepAnswersSchema(session.decision.rubricVersion, step).parse(value ?? {}) as Answers;
   const current = answers.filter((a) => a.step === section.id);
   const answeredIds = new Set(current.filter((a) => Object.keys(a.answers as object).length > 0).map((a) => a.participantId));
-  const mine = current.find((a) => a.participantId === participant.id);
 
   let reveal: LiveState["reveal"] = null;
   if (phase === "revealed") {
@@ -375,16 +446,36 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
     };
   }
   const agreementRow = agreements.find((a) => a.step === section.id);
+  return {
+    session,
+    section,
+    index,
+    count: rubric.sections.length,
+    phase,
+    participants,
+    current,
+    answeredIds,
+    reveal,
+    stepSchema,
+    agreement: agreementRow ? { answers: readAnswers(agreementRow.answers, section.id), note: agreementRow.note } : null,
+    agreedSteps: agreements.map((a) => a.step),
+  };
+}
+
+/** What one participant of the room sees. */
+function viewOf(room: Room, participant: ParticipantRow): LiveState {
+  const { session, section } = room;
+  const mine = room.current.find((a) => a.participantId === participant.id);
   const role = liveRoleSchema.parse(participant.role);
   return {
     code: session.code,
     etag: etagOf(session, participant),
     revision: session.revision,
-    phase,
+    phase: room.phase,
     decisionTitle: session.decision.title,
     teamName: session.team.name,
     rubricVersion: session.decision.rubricVersion,
-    step: { id: section.id, title: section.title, index, count: rubric.sections.length },
+    step: { id: section.id, title: section.title, index: room.index, count: room.count },
     deadline: session.stepDeadline?.toISOString() ?? null,
     timerMinutes: session.timerMinutes,
     anonymous: session.anonymous,
@@ -393,19 +484,19 @@ export async function getLiveState(viewer: LiveViewer, code: string): Promise<Li
       participantId: participant.id,
       role,
       displayName: participant.displayName,
-      answers: mine ? (stepSchema.parse(mine.answers) as Answers) : {},
+      answers: mine ? (room.stepSchema.parse(mine.answers) as Answers) : {},
     },
-    participants: participants.map((p) => ({
+    participants: room.participants.map((p) => ({
       id: p.id,
       displayName: p.displayName,
       role: liveRoleSchema.parse(p.role),
-      answered: answeredIds.has(p.id),
+      answered: room.answeredIds.has(p.id),
       isMe: p.id === participant.id,
       signedIn: p.userId !== null,
     })),
-    reveal,
-    agreement: agreementRow ? { answers: readAnswers(agreementRow.answers, section.id), note: agreementRow.note } : null,
-    agreedSteps: agreements.map((a) => a.step),
+    reveal: room.reveal,
+    agreement: room.agreement,
+    agreedSteps: room.agreedSteps,
     resultPath: session.closedAt && role === "facilitator" ? resultPath(session.team.slug, session.decisionId) : null,
   };
 }
@@ -476,9 +567,12 @@ export type ControlInput =
 export type ControlResult = { changed: boolean; closed: boolean; resultPath: string | null };
 
 /**
- * Facilitator actions. Each names the revision and step it was made against:
- * a repeat of an action the session already moved past (a double click) changes
- * nothing; a step that is not the session's current one is refused.
+ * Facilitator actions. Each names the step it was made against, and is guarded
+ * by what it needs (the step and phase), not by the room's revision, which every
+ * participant's answer moves: a reveal clicked while answers stream in reveals.
+ * A repeat of an action the session already moved past (a double click, another
+ * tab) changes nothing; a step ahead of the session's current one is refused.
+ * Handing over names the revision it was made against.
  */
 export async function controlLiveSession(viewer: LiveViewer, code: string, input: ControlInput): Promise<ControlResult> {
   const session = await findSession(code);
@@ -492,11 +586,12 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
   const rubric = requireRubric(session.decision.rubricVersion);
   const { section, index } = sectionOf(rubric, input.step);
   const unchanged: ControlResult = { changed: false, closed: false, resultPath: null };
-  if (input.revision !== session.revision) return unchanged;
-  if (section.id !== session.currentStep) throw new AppError("VALIDATION", `“${section.title}” is not the current step of this session.`);
+  const currentIndex = sectionOf(rubric, session.currentStep).index;
+  if (index < currentIndex) return unchanged;
+  if (index > currentIndex) throw new AppError("VALIDATION", `“${section.title}” is not the current step of this session.`);
   const db = getDb();
   const deadline = () => (session.timerMinutes ? new Date(Date.now() + session.timerMinutes * 60_000) : null);
-  const guarded = { id: session.id, revision: session.revision, closedAt: null };
+  const guarded = { id: session.id, closedAt: null, currentStep: section.id };
 
   switch (input.intent) {
     case "start": {
@@ -508,6 +603,7 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
       return { ...unchanged, changed: count > 0 };
     }
     case "reveal": {
+      if (session.phase === "revealed") return unchanged;
       if (session.phase !== "answering") throw new AppError("VALIDATION", "Answers can be revealed while the step is open.");
       const { count } = await db.workshopSession.updateMany({
         where: { ...guarded, phase: "answering" },
@@ -525,29 +621,23 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
       if (!note.success) throw new AppError("VALIDATION", note.error.issues[0]!.message, { note: [note.error.issues[0]!.message] });
       const next = rubric.sections[index + 1];
       const closing = input.then === "close" || !next;
-      const agreed = parsed.data as Prisma.InputJsonObject;
+      const agreed = { step: section.id, answers: parsed.data as Answers, note: note.data };
+      if (closing) return closeSession(actor, session, rubric, agreed);
       const changed = await db.$transaction(async (tx) => {
         const { count } = await tx.workshopSession.updateMany({
           where: { ...guarded, phase: "revealed" },
-          data: closing
-            ? { revision: { increment: 1 } }
-            : { currentStep: next!.id, phase: "answering", stepDeadline: deadline(), revision: { increment: 1 } },
+          data: { currentStep: next.id, phase: "answering", stepDeadline: deadline(), revision: { increment: 1 } },
         });
         if (count === 0) return false;
-        await tx.workshopAgreement.upsert({
-          where: { sessionId_step: { sessionId: session.id, step: section.id } },
-          create: { sessionId: session.id, step: section.id, answers: agreed, note: note.data },
-          update: { answers: agreed, note: note.data },
-        });
+        await upsertAgreement(tx, session.id, agreed);
         return true;
       });
-      if (!changed) return unchanged;
-      if (!closing) return { ...unchanged, changed: true };
-      return closeSession(actor, { ...session, revision: session.revision + 1 }, rubric);
+      return { ...unchanged, changed };
     }
     case "close":
-      return closeSession(actor, session, rubric);
+      return closeSession(actor, session, rubric, null);
     case "handover": {
+      if (input.revision !== session.revision) return unchanged;
       const target = await db.workshopParticipant.findFirst({
         where: { id: input.participantId, sessionId: session.id, userId: { not: null } },
         select: { id: true, userId: true, displayName: true },
@@ -562,7 +652,7 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
       }
       const changed = await db.$transaction(async (tx) => {
         const { count } = await tx.workshopSession.updateMany({
-          where: guarded,
+          where: { ...guarded, revision: session.revision },
           data: { facilitatorUserId: target.userId, revision: { increment: 1 } },
         });
         if (count === 0) return false;
@@ -575,32 +665,47 @@ export async function controlLiveSession(viewer: LiveViewer, code: string, input
   }
 }
 
+type Agreement = { step: string; answers: Answers; note: string };
+
+function upsertAgreement(tx: Prisma.TransactionClient, sessionId: string, a: Agreement) {
+  const answers = a.answers as Prisma.InputJsonObject;
+  return tx.workshopAgreement.upsert({
+    where: { sessionId_step: { sessionId, step: a.step } },
+    create: { sessionId, step: a.step, answers, note: a.note },
+    update: { answers, note: a.note },
+  });
+}
+
 /**
- * Saves every agreed step into the decision through saveStep (so its version
- * and audit trail record them), then seals the session: guest tokens stop
- * working, and in an anonymous session the names are dropped. If a save is
- * refused the session stays open and nothing more is written.
+ * Closes the session in ONE transaction: seals it (guarded by the step the
+ * facilitator acted on, so a double click closes once), stores the last
+ * agreement when closing from "agree", writes every agreed step into the
+ * decision (version and audit trail as for step saves), stops guest tokens and,
+ * in an anonymous session, drops the names. Any failure on the way (the
+ * decision recorded meanwhile, a database error) rolls all of it back: the
+ * session stays open and the decision untouched.
  */
-async function closeSession(actor: Actor, session: SessionRow, rubric: Rubric): Promise<ControlResult> {
-  const db = getDb();
-  const agreements = await db.workshopAgreement.findMany({ where: { sessionId: session.id }, select: { step: true, answers: true, note: true } });
-  for (const section of rubric.sections) {
-    const agreement = agreements.find((a) => a.step === section.id);
-    if (!agreement) continue;
-    const decision = await getDecision(actor, session.team.slug, session.decisionId);
-    await saveStep(actor, session.team.slug, session.decisionId, {
-      sectionId: section.id,
-      answers: stepAnswersSchema(session.decision.rubricVersion, section.id).parse(agreement.answers) as Answers,
-      note: agreement.note.trim() === "" ? undefined : agreement.note,
-      expectedVersion: decision.version,
-    });
-  }
-  await db.$transaction(async (tx) => {
+async function closeSession(actor: Actor, session: SessionRow, rubric: Rubric, lastAgreement: Agreement | null): Promise<ControlResult> {
+  const team = await getTeamForMember(actor, session.team.slug, "answer");
+  const closed = await getDb().$transaction(async (tx) => {
     const { count } = await tx.workshopSession.updateMany({
-      where: { id: session.id, closedAt: null },
+      where: { id: session.id, closedAt: null, currentStep: session.currentStep, ...(lastAgreement ? { phase: "revealed" } : {}) },
       data: { phase: "closed", closedAt: new Date(), stepDeadline: null, revision: { increment: 1 } },
     });
-    if (count === 0) return;
+    if (count === 0) return false;
+    if (lastAgreement) await upsertAgreement(tx, session.id, lastAgreement);
+    const agreements = await tx.workshopAgreement.findMany({ where: { sessionId: session.id }, select: { step: true, answers: true, note: true } });
+    const steps: AgreedStep[] = [];
+    for (const section of rubric.sections) {
+      const agreement = agreements.find((a) => a.step === section.id);
+      if (!agreement) continue;
+      steps.push({
+        sectionId: section.id,
+        answers: stepAnswersSchema(session.decision.rubricVersion, section.id).parse(agreement.answers) as Answers,
+        note: agreement.note.trim() === "" ? undefined : agreement.note,
+      });
+    }
+    await saveAgreedStepsInTransaction(tx, actor, team, session.decisionId, steps);
     if (session.anonymous) {
       const participants = await tx.workshopParticipant.findMany({
         where: { sessionId: session.id, role: { not: "facilitator" } },
@@ -615,6 +720,8 @@ async function closeSession(actor: Actor, session: SessionRow, rubric: Rubric): 
       }
     }
     await tx.workshopParticipant.updateMany({ where: { sessionId: session.id }, data: { guestTokenHash: null } });
+    return true;
   });
+  if (!closed) return { changed: false, closed: false, resultPath: null };
   return { changed: true, closed: true, resultPath: resultPath(session.team.slug, session.decisionId) };
 }

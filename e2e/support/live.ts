@@ -1,0 +1,30 @@
+import type { Page } from "@playwright/test";
+
+import { expect } from "./fixtures";
+import { rubric } from "./workshop";
+
+export const DEMO_TEAM = "acme-ai-platform";
+const [constraints] = rubric.sections;
+
+/** The facilitator starts a live session on a fresh decision; returns its join code. */
+export async function startSession(page: Page, title: string): Promise<string> {
+  // On a loaded machine hydration can land after the first keystrokes and clear the title: retry the form until it lands.
+  await expect(async () => {
+    if (!page.url().endsWith("/decisions/new")) await page.goto(`/t/${DEMO_TEAM}/decisions/new`);
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Use case").fill(`An LLM feature for our customers: ${title.toLowerCase()}.`);
+    await expect(page.getByLabel("Title")).toHaveValue(title);
+    await page.getByRole("button", { name: "Create and start the workshop" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: constraints!.title })).toBeVisible({ timeout: 8_000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByRole("link", { name: "Run live session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Run a live session" })).toBeVisible();
+  await page.getByRole("radio", { name: /^Named/ }).check();
+  await page.getByLabel("Minutes per step").fill("5");
+  await page.getByRole("button", { name: "Start the live session" }).click();
+  await expect(page).toHaveURL(/\/live\/[A-Z0-9]{6}$/);
+  return page.url().split("/").pop()!;
+}
+
+/** A live room's step heading. */
+export const stepHeading = (page: Page, title: string) => page.getByRole("heading", { level: 2, name: title });
