@@ -60,7 +60,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe",
+    stdout: "ignore", // every request is logged: the full log is test-results/server.log
     stderr: "pipe",
     env: e2eServerEnv,
   },
