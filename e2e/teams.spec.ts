@@ -177,6 +177,7 @@ test.describe("teams: invitations and roles", () => {
     await page.goto(`/t/${teamSlug}/settings`);
     await page.getByLabel(`Role of ${alice.name}`, { exact: true }).selectOption("facilitator");
     await page.getByRole("button", { name: `Save role of ${alice.name}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Role saved" })).toBeVisible();
     await a.page.reload();
     await expect(a.page.getByText("Team · you are facilitator")).toBeVisible();
     await expect(a.page.getByRole("link", { name: "New decision" })).toBeVisible();

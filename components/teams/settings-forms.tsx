@@ -62,6 +62,9 @@ export function RoleForm({ teamSlug, userId, name, role }: { teamSlug: string; u
         </SubmitButton>
       </div>
       <FormError message={state.formError} />
+      <p role="status" className="text-xs font-medium text-emerald-800">
+        {state.ok ? "Role saved" : ""}
+      </p>
     </form>
   );
 }

@@ -1,11 +1,22 @@
 import { randomBytes } from "node:crypto";
 
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 import { recordSecret, recordSessionCookies } from "./secrets";
 
 export type TestUser = { name: string; email: string; password: string };
+
+/**
+ * Waits until React owns this form control (hydrated, or rendered on the client).
+ * On a loaded machine a page can be filled before hydration, and hydration then
+ * puts the server's empty values back: fill only after this.
+ */
+export async function untilHydrated(control: Locator) {
+  await expect
+    .poll(() => control.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$"))), { message: "React has hydrated the form" })
+    .toBe(true);
+}
 
 /** A user no other test knows about: tests own their data. */
 export function newUser(label = "user"): TestUser {
@@ -17,6 +28,7 @@ export function newUser(label = "user"): TestUser {
 
 export async function signUp(page: Page, user: TestUser) {
   await page.goto("/sign-up");
+  await untilHydrated(page.getByLabel("Your name"));
   await page.getByLabel("Your name").fill(user.name);
   await page.getByLabel("Work email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
@@ -27,6 +39,7 @@ export async function signUp(page: Page, user: TestUser) {
 export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">) {
   recordSecret("password", user.password);
   await page.goto("/sign-in");
+  await untilHydrated(page.getByLabel("Email"));
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 
-import { expect, signUp, type TestUser } from "./fixtures";
+import { expect, signUp, type TestUser, untilHydrated } from "./fixtures";
 import { recordCapabilityUrl } from "./secrets";
 
 export type Role = "owner" | "facilitator" | "member" | "viewer";
@@ -28,6 +28,7 @@ export async function signUpThrough(browser: Browser, user: TestUser, invitePath
     await signUp(page, user);
   } else {
     await page.goto(`/sign-up?callbackUrl=${encodeURIComponent(invitePath)}`);
+    await untilHydrated(page.getByLabel("Your name"));
     await page.getByLabel("Your name").fill(user.name);
     await page.getByLabel("Work email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);

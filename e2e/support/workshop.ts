@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 
 import { type Answers, type Question, requireRubric } from "@/lib/rubric";
 
-import { expect } from "./fixtures";
+import { expect, untilHydrated } from "./fixtures";
 
 export const rubric = requireRubric("v1");
 
@@ -45,6 +45,7 @@ export async function answerStep(page: Page, sectionId: string, answers: Answers
 
 export async function createDecision(page: Page, title: string) {
   await page.getByRole("link", { name: "New decision" }).click();
+  await untilHydrated(page.getByLabel("Title"));
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Use case").fill(`An LLM feature for our customers: ${title.toLowerCase()}.`);
   await page.getByLabel("Participants").fill("Ana (PM)\nBo (ML)");
