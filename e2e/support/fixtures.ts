@@ -14,8 +14,9 @@ export type TestUser = { name: string; email: string; password: string };
  */
 export async function untilHydrated(control: Locator) {
   await expect
-    // Without JavaScript (Next's inline scripts never ran) there is nothing to wait for: the server handles the form.
-    .poll(() => control.evaluate((el) => !("__next_f" in window) || Object.keys(el).some((key) => key.startsWith("__reactFiber$"))), {
+    // Once the document has loaded, Next's inline scripts have run — unless JavaScript is off, and then there is
+    // nothing to wait for: the server handles the form.
+    .poll(() => control.evaluate((el) => document.readyState === "complete" && (!("__next_f" in window) || Object.keys(el).some((key) => key.startsWith("__reactFiber$")))), {
       message: "React has hydrated the form",
     })
     .toBe(true);
