@@ -49,12 +49,25 @@ export async function malformedActionCall(request: Request): Promise<boolean> {
       return false;
     }
   };
+  // In a plain (not multipart) body there are no other parts to point at: React encodes a literal "$" as "$$",
+  // and only these "$" values stand on their own. Any other "$…" string is a reference that can never resolve,
+  // and Next's decoder fails on it ("Connection closed").
+  const selfContained = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n)/;
+  const onlySelfContained = (value: unknown): boolean =>
+    typeof value === "string"
+      ? !value.startsWith("$") || selfContained.test(value)
+      : Array.isArray(value)
+        ? value.every(onlySelfContained)
+        : value !== null && typeof value === "object"
+          ? Object.values(value).every(onlySelfContained)
+          : true;
   try {
     if (type.startsWith("multipart/form-data")) {
       const root = (await request.clone().formData()).get("0");
       return root !== null && !isArgumentList(root);
     }
-    return !isArgumentList(new TextDecoder("utf-8", { fatal: true }).decode(await request.clone().arrayBuffer()));
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(await request.clone().arrayBuffer());
+    return !isArgumentList(text) || !onlySelfContained(JSON.parse(text));
   } catch {
     return true;
   }
