@@ -64,7 +64,7 @@ export function LiveRoom({
       const res = await fetch(`${base}/state`, { headers: { "If-None-Match": etag.current }, cache: "no-store" });
       if (res.status === 410) {
         window.location.reload();
-        return;
+        return false;
       }
       if (res.status === 200) {
         apply((await res.json()) as LiveState);
@@ -72,8 +72,10 @@ export function LiveRoom({
         throw new Error(`poll ${res.status}`);
       }
       setReconnecting(false);
+      return true;
     } catch {
       setReconnecting(true);
+      return false;
     }
   }, [base, apply]);
 
@@ -81,36 +83,56 @@ export function LiveRoom({
     let stopped = false;
     let pollTimer: ReturnType<typeof setTimeout> | undefined;
     let slowTimer: ReturnType<typeof setTimeout> | undefined;
+    let source: EventSource | null = null;
+    /** Streams refused in a row (the server answered an error, e.g. while its database was away); reset by a state. */
+    let refused = 0;
+    let nextStreamAt = 0;
+    const streams = typeof EventSource !== "undefined";
+    const showReconnectingSoon = () => {
+      slowTimer ??= setTimeout(() => setReconnecting(true), RECONNECTING_AFTER_MS);
+    };
+    const connected = () => {
+      clearTimeout(slowTimer);
+      slowTimer = undefined;
+      setReconnecting(false);
+    };
     const pollLoop = async () => {
-      await poll();
-      if (!stopped) pollTimer = setTimeout(pollLoop, POLL_MS);
+      const ok = await poll();
+      if (stopped) return;
+      // Back from an outage on the poll: try the stream again (backing off if it keeps being refused).
+      if (ok && streams && !source && Date.now() >= nextStreamAt) openStream();
+      else pollTimer = setTimeout(pollLoop, POLL_MS);
     };
     // Server-sent events: the server reads the room's revision and pushes this participant's state when it moves.
-    let source: EventSource | null = null;
-    if (typeof EventSource === "undefined") {
-      pollTimer = setTimeout(pollLoop, POLL_MS);
-    } else {
-      source = new EventSource(`${base}/events`);
-      source.addEventListener("state", (event) => {
-        clearTimeout(slowTimer);
-        slowTimer = undefined;
-        setReconnecting(false);
+    const openStream = () => {
+      const stream = new EventSource(`${base}/events`);
+      source = stream;
+      stream.addEventListener("state", (event) => {
+        refused = 0;
+        connected();
         apply(JSON.parse((event as MessageEvent<string>).data) as LiveState);
       });
-      source.addEventListener("closed", () => {
-        source?.close();
+      // The server's database is away: the stream stays open and its next state means it is back.
+      stream.addEventListener("unavailable", showReconnectingSoon);
+      stream.addEventListener("closed", () => {
+        stream.close();
         window.location.reload();
       });
-      source.addEventListener("error", () => {
-        if (source?.readyState === EventSource.CLOSED) {
-          // Refused outright (404/410, or a proxy that does not stream): the poll takes over and knows what to do.
+      stream.addEventListener("error", () => {
+        if (stream.readyState === EventSource.CLOSED) {
+          // Refused outright (404/410, or an error while the database is away): the poll takes over and knows what to do.
           source = null;
+          refused += 1;
+          nextStreamAt = Date.now() + Math.min(30_000, 1_000 * 2 ** refused);
           if (!stopped) pollTimer = setTimeout(pollLoop, POLL_MS);
           return;
         }
-        slowTimer ??= setTimeout(() => setReconnecting(true), RECONNECTING_AFTER_MS);
+        // The browser reopens a dropped stream by itself within a second.
+        showReconnectingSoon();
       });
-    }
+    };
+    if (streams) openStream();
+    else pollTimer = setTimeout(pollLoop, POLL_MS);
     return () => {
       stopped = true;
       source?.close();

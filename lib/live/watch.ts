@@ -16,7 +16,9 @@ import { getLiveStates, type LiveState, type LiveViewer, unsafeLiveRevision } fr
  */
 export const WATCH_INTERVAL_MS = 100;
 
-export type Delivery = (state: LiveState | AppError) => void;
+/** Delivered once when the room cannot be read (the database is away); the next state delivered means it is back. */
+export const UNAVAILABLE = "unavailable" as const;
+export type Delivery = (state: LiveState | AppError | typeof UNAVAILABLE) => void;
 type Subscriber = { viewer: LiveViewer; deliver: Delivery };
 type Watcher = {
   code: string;
@@ -24,6 +26,8 @@ type Watcher = {
   timer: ReturnType<typeof setInterval>;
   last: number | null;
   reading: boolean;
+  /** The last read failed: subscribers were told, and the next read that works delivers to all of them again. */
+  down: boolean;
 };
 
 const globalForWatchers = globalThis as unknown as { levelsetLiveWatchers?: Map<string, Watcher> };
@@ -31,7 +35,9 @@ const watchers = (globalForWatchers.levelsetLiveWatchers ??= new Map<string, Wat
 
 /**
  * Delivers `viewer`'s state of the room whenever the room's revision moves (or the
- * error getLiveState would give: SEALED, NOT_FOUND). Only for viewers that
+ * error getLiveState would give: SEALED, NOT_FOUND). When the room cannot be read
+ * (the database is away), delivers UNAVAILABLE once, then every viewer's state
+ * again on the first read that works, moved or not. Only for viewers that
  * getLiveState has just admitted. Returns the unsubscribe.
  */
 export function watchRoom(code: string, viewer: LiveViewer, deliver: Delivery): () => void {
@@ -43,6 +49,7 @@ export function watchRoom(code: string, viewer: LiveViewer, deliver: Delivery): 
       subscribers: new Set(),
       last: null,
       reading: false,
+      down: false,
       timer: setInterval(() => void tick(created), WATCH_INTERVAL_MS),
     };
     watchers.set(key, created);
@@ -67,7 +74,7 @@ async function tick(watcher: Watcher) {
   try {
     const room = await unsafeLiveRevision(watcher.code);
     const revision = room?.revision ?? -1;
-    if (revision === watcher.last && room && !room.closed) return;
+    if (!watcher.down && revision === watcher.last && room && !room.closed) return;
     const subscribers = [...watcher.subscribers];
     const states = await getLiveStates(
       subscribers.map((s) => s.viewer),
@@ -77,9 +84,14 @@ async function tick(watcher: Watcher) {
       return subscribers.map(() => error);
     });
     watcher.last = revision;
+    watcher.down = false;
     subscribers.forEach((s, i) => s.deliver(states[i]!));
   } catch {
-    // The database is away for a moment: the streams stay open and the next tick tries again.
+    // The database is away: the streams stay open (and say so), the next tick tries again.
+    if (!watcher.down) {
+      watcher.down = true;
+      for (const s of watcher.subscribers) s.deliver(UNAVAILABLE);
+    }
   } finally {
     watcher.reading = false;
   }

@@ -1,6 +1,6 @@
 import { isAppError } from "@/lib/dal/errors";
 import { getLiveState, type LiveState, type LiveViewer } from "@/lib/dal/live-sessions";
-import { watchRoom } from "@/lib/live/watch";
+import { UNAVAILABLE, watchRoom } from "@/lib/live/watch";
 
 import { liveViewer } from "../http";
 
@@ -14,7 +14,9 @@ const HEARTBEAT_MS = 15_000;
  * The room as server-sent events: the asking participant's whole state at once,
  * then again whenever the room's revision moves (read from the database, so a
  * change made through another app instance arrives the same way). `event: closed`
- * when the session has closed for this viewer. 404 for anyone who is not a
+ * when the session has closed for this viewer; `event: unavailable` when the room
+ * cannot be read (the database is away), after which the next `state` (sent even
+ * when nothing moved) means it is back. 404 for anyone who is not a
  * participant of THIS session, 410 once it has closed for a guest — exactly as
  * the poll (`/state`).
  */
@@ -48,6 +50,7 @@ function roomStream(signal: AbortSignal, viewer: LiveViewer, code: string, first
     start(controller) {
       let lastEtag = first.etag;
       let ended = false;
+      let down = false;
       const write = (text: string) => {
         if (!ended) controller.enqueue(encoder.encode(text));
       };
@@ -71,13 +74,16 @@ function roomStream(signal: AbortSignal, viewer: LiveViewer, code: string, first
         if (state.phase === "closed") end();
       };
       const unsubscribe = watchRoom(code, viewer, (state) => {
-        if (!isAppError(state)) {
-          if (state.etag !== lastEtag) sendState(state);
+        if (state === UNAVAILABLE) {
+          down = true;
+          write(`event: unavailable\ndata: {}\n\n`);
+        } else if (!isAppError(state)) {
+          if (down || state.etag !== lastEtag) sendState(state);
+          down = false;
         } else if (isAppError(state, "SEALED") || isAppError(state, "NOT_FOUND")) {
           write(`event: closed\ndata: {}\n\n`);
           end();
         }
-        // Anything else (the database away for a moment): keep the stream, the next change tries again.
       });
       const heartbeat = setInterval(() => write(`: keep-alive\n\n`), HEARTBEAT_MS);
       const lifetime = setTimeout(end, STREAM_LIFETIME_MS);
