@@ -253,6 +253,7 @@ export function StepForm(props: StepFormProps) {
         <input type="hidden" name="decisionId" value={decisionId} />
         <input type="hidden" name="stepId" value={stepId} />
         <input type="hidden" name="version" value={state.version} />
+        <input type="hidden" name="rubricVersion" value={props.rubricVersion} />
 
         <ProgressNav
           steps={steps}

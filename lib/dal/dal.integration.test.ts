@@ -196,6 +196,10 @@ describe("saving workshop steps and recording decisions", () => {
     await expect(
       saveStep(viewer.actor, owner.teamSlug, id, { sectionId: "constraints", answers: {}, expectedVersion: 1 }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Answers read for another rubric version than the decision's are refused.
+    await expect(
+      saveStep(owner.actor, owner.teamSlug, id, { sectionId: "constraints", rubricVersion: "v0", answers: {}, expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { rubricVersion: ["This decision uses rubric v1."] } });
     expect(await snapshot()).toEqual(before);
   });
 

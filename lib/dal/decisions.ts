@@ -217,7 +217,12 @@ const EDITABLE: DecisionStatus[] = ["draft", "in_review"];
 
 export type SaveStepInput = {
   sectionId: string;
-  /** Already validated with the rubric's step schema. */
+  /**
+   * The rubric version the answers were read with (a form reads its fields by
+   * the version it was rendered for): a save for any other version is refused.
+   */
+  rubricVersion?: string;
+  /** Validated again here with the decision's rubric step schema. */
   answers: Answers;
   note?: string;
   expectedVersion: number;
@@ -356,6 +361,11 @@ export async function saveStep(actor: Actor, teamSlug: string, decisionId: strin
   };
   if (!EDITABLE.includes(current.status)) {
     throw new AppError("SEALED", "This decision is recorded and its answers are sealed. Reopen it to change them.");
+  }
+  if (input.rubricVersion !== undefined && input.rubricVersion !== current.rubricVersion) {
+    throw new AppError("VALIDATION", "This page was made for another version of the questions. Reload it to continue.", {
+      rubricVersion: [`This decision uses rubric ${current.rubricVersion}.`],
+    });
   }
   const rubric = requireRubric(current.rubricVersion);
   const section = rubric.sections.find((s) => s.id === input.sectionId);

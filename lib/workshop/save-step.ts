@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/dal/actor";
 import { type ConflictDetails, getDecision, saveStep } from "@/lib/dal/decisions";
 import { isAppError } from "@/lib/dal/errors";
-import { formatIssues, requireRubric, type Answers, type Notes, type Result, stepAnswersSchema } from "@/lib/rubric";
+import { CURRENT_RUBRIC_VERSION, formatIssues, getRubric, type Answers, type Notes, type Result, stepAnswersSchema } from "@/lib/rubric";
 
 import { issuesToFieldErrors, readStepAnswers } from "./step-form";
 
@@ -48,29 +48,40 @@ export async function saveStepFromForm(
 ): Promise<StepFormState> {
   const postedVersion = Number(form.get("version"));
   const version = Math.max(Number.isInteger(postedVersion) ? postedVersion : 0, lastSeenVersion);
-  const decision = await getDecision(actor, teamSlug, decisionId); // NOT_FOUND for non-members
-  const rubric = requireRubric(decision.rubricVersion);
+  // The form reads its fields by the rubric version it was rendered for (a hand-made post
+  // without one means the current version); saveStep refuses it for a decision on another.
+  const posted = form.get("rubricVersion");
+  const rubricVersion = typeof posted === "string" && posted !== "" ? posted : CURRENT_RUBRIC_VERSION;
+  // Any refusal before the save is checked against the decision first: a non-member gets
+  // NOT_FOUND, never a hint about the input. (A valid save reads the decision only once, in saveStep.)
+  const refuse = async (state: StepFormState) => {
+    await getDecision(actor, teamSlug, decisionId);
+    return state;
+  };
+  const rubric = getRubric(rubricVersion);
+  if (!rubric) return refuse({ status: "error", version, formError: "This page was made for questions that no longer exist. Reload it." });
   const section = rubric.sections.find((s) => s.id === stepId);
-  if (!section) return { status: "error", version, formError: "This step has no questions to save." };
+  if (!section) return refuse({ status: "error", version, formError: "This step has no questions to save." });
 
   const raw = readStepAnswers(section, form);
-  const parsed = stepAnswersSchema(decision.rubricVersion, section.id).safeParse(raw);
+  const parsed = stepAnswersSchema(rubricVersion, section.id).safeParse(raw);
   const note = form.get("note");
   const noteTooLong = typeof note === "string" && note.length > rubric.notes.maxLength;
   if (!parsed.success || noteTooLong) {
     const fieldErrors = parsed.success ? {} : issuesToFieldErrors(section, formatIssues(parsed.error));
     if (noteTooLong) fieldErrors.note = [`Keep the note under ${rubric.notes.maxLength.toLocaleString("en")} characters.`];
-    return {
+    return refuse({
       status: "invalid",
       version,
       fieldErrors,
       formError: "Some answers need another look. Nothing was saved.",
       submitted: submittedValues(form),
-    };
+    });
   }
   try {
     const saved = await saveStep(actor, teamSlug, decisionId, {
       sectionId: section.id,
+      rubricVersion,
       answers: parsed.data as Answers,
       // Browsers post textarea line breaks as CRLF; store plain newlines.
       note: typeof note === "string" ? note.replace(/\r\n?/g, "\n") : undefined,
@@ -95,7 +106,7 @@ export async function saveStepFromForm(
       };
     }
     if (isAppError(error, "SEALED")) return { status: "sealed", version, formError: error.message };
-    if (isAppError(error, "FORBIDDEN")) return { status: "error", version, formError: error.message };
+    if (isAppError(error, "FORBIDDEN") || isAppError(error, "VALIDATION")) return { status: "error", version, formError: error.message };
     throw error;
   }
 }

@@ -56,6 +56,13 @@ const DB_LARGE = "data/bench.db";
 const DB_SMALL = "data/bench-small.db";
 const BENCH_USER = { email: "bench@levelset.test", password: "levelset-bench-2026" };
 const TEAM = "large-01";
+const PAGE_SIZE = 25; // lib/dal/decision-log.ts
+/** A common word and a filter: a full page of hits on the large database, a few on the small one (see the one-match search for like-for-like). */
+const MANY_MATCH_SEARCH = { q: "refunds", final: "prompt" };
+/** The team list searched for one decision's title, filtered by its final level: one hit at either size, so only the data around it grows. */
+const oneMatchSearch = (fixtures) => `/t/${TEAM}?q=${encodeURIComponent(fixtures.title)}&final=${fixtures.finalLevel}`;
+const manyMatchSearch = `/t/${TEAM}?q=${MANY_MATCH_SEARCH.q}&final=${MANY_MATCH_SEARCH.final}`;
+const shown = (matches) => Math.min(matches, PAGE_SIZE);
 const AUTH_SECRET = crypto.randomBytes(33).toString("base64");
 const TOOLCHAIN_EMPTY_PAGE_KB = 131.4; // TOOLCHAIN.md: first-load JS of an empty App Router page (gzip)
 const OUT_DIR = path.join(root, "bench");
@@ -140,7 +147,7 @@ function prepareFixtures(file) {
   try {
     const decision = db
       .prepare(
-        `SELECT d.id, d.teamId, d.title, d.createdAt FROM "Decision" d JOIN "Team" t ON t.id = d.teamId
+        `SELECT d.id, d.teamId, d.title, d.finalLevel, d.createdAt FROM "Decision" d JOIN "Team" t ON t.id = d.teamId
          WHERE t.slug = ? AND d.status = 'decided' ORDER BY d.createdAt DESC LIMIT 1`,
       )
       .get(TEAM);
@@ -178,7 +185,11 @@ function prepareFixtures(file) {
       ).run(`bench-p-${crypto.randomUUID()}`, sessionId, benchUser.id, benchUser.name, liveDraft.createdAt, liveDraft.createdAt);
       live = { code };
     }
-    return { decisionId: decision.id, title: decision.title, shareToken: token, total, drafts, live };
+    // The many-match search's hits in the team (its page shows the first PAGE_SIZE of them).
+    const manyMatches = db
+      .prepare(`SELECT COUNT(*) AS n FROM "Decision" d JOIN "Team" t ON t.id = d.teamId WHERE t.slug = ? AND d.searchText LIKE ? AND d.finalLevel = ?`)
+      .get(TEAM, `%${MANY_MATCH_SEARCH.q}%`, MANY_MATCH_SEARCH.final).n;
+    return { decisionId: decision.id, title: decision.title, finalLevel: decision.finalLevel, shareToken: token, total, drafts, live, manyMatches };
   } finally {
     db.close();
   }
@@ -701,7 +712,8 @@ async function main() {
   };
   const targets = [
     { name: "list", label: `team list /t/${TEAM}`, path: `/t/${TEAM}`, headers: withSession, status: 200, expect: `/t/${TEAM}/decisions/`, floor: "dynamic" },
-    { name: "list-search", label: "team list, search + filter", path: `/t/${TEAM}?q=refunds&final=prompt`, headers: withSession, status: 200, floor: "dynamic" },
+    { name: "list-search", label: "search + filter, 1 hit", path: oneMatchSearch(large), shownPath: `/t/${TEAM}?q=<a title>&final=<its level>`, headers: withSession, status: 200, expect: large.title, floor: "dynamic" },
+    { name: "list-search-many", label: `search + filter, ${shown(large.manyMatches)} of ${large.manyMatches} hits`, path: manyMatchSearch, headers: withSession, status: 200, floor: "dynamic" },
     { name: "decision", label: "decision page", path: `/t/${TEAM}/decisions/${large.decisionId}`, headers: withSession, status: 200, expect: large.title, floor: "dynamic" },
     { name: "share", label: "share page /s/<token>", path: `/s/${large.shareToken}`, shownPath: "/s/<token>", status: 200, expect: large.title, floor: "dynamic" },
     { name: "score", label: "POST /api/v1/score", path: "/api/v1/score", method: "POST", headers: json, body: scoreBody, status: 200, expect: '"level"', floor: "noop" },
@@ -834,8 +846,20 @@ async function main() {
   log(`The same routes at ${smallTotal} decisions:`);
   const smallCookie = { Cookie: smallAuth.sessionCookie };
   const smallList = await measure({ ...listTarget, name: "list-small", label: `team list at ${smallTotal}`, headers: smallCookie });
-  const searchTarget = targets.find((t) => t.name === "list-search");
-  const smallSearch = await measure({ ...searchTarget, name: "list-search-small", label: `search + filter at ${smallTotal}`, headers: smallCookie });
+  const smallSearch = await measure({
+    ...targets.find((t) => t.name === "list-search"),
+    name: "list-search-small",
+    label: `search + filter, 1 hit, at ${smallTotal}`,
+    path: oneMatchSearch(smallFixtures),
+    expect: smallFixtures.title,
+    headers: smallCookie,
+  });
+  const smallSearchMany = await measure({
+    ...targets.find((t) => t.name === "list-search-many"),
+    name: "list-search-many-small",
+    label: `search + filter, ${shown(smallFixtures.manyMatches)} of ${smallFixtures.manyMatches} hits, at ${smallTotal}`,
+    headers: smallCookie,
+  });
   const smallDecision = await measure({
     name: "decision-small",
     label: `decision page at ${smallTotal}`,
@@ -850,13 +874,14 @@ async function main() {
     ["list-search", smallSearch],
     ["decision", smallDecision],
   ];
+  // Not like-for-like (a full page of hits against a few), so shown beside the others but judged by no budget.
+  const infoScaleRows = [["list-search-many", smallSearchMany]];
 
   const bundles = firstLoadJs();
 
   // --- Budgets
   const row = (name) => rows.find((r) => r.name === name);
   const budget = (name, actual, limit, pass, unit = "") => ({ name, actual, limit, unit, pass: actual === null || limit === null ? null : pass });
-  const listLarge = row("list").reqPerSec;
   const bf = bundles.floor?.gzipKb ?? null;
   const lhPages = lighthouse.pages ? Object.values(lighthouse.pages) : [];
   const budgets = [
@@ -895,10 +920,13 @@ async function main() {
   }
 
   // --- Print
-  const table = loadTable([...Object.values(floorRows), ...rows, ...scaleRows.map(([, r]) => ({ ...r, ratio: null, floorLabel: "" }))]);
+  const table = loadTable([...Object.values(floorRows), ...rows, ...[...scaleRows, ...infoScaleRows].map(([, r]) => ({ ...r, ratio: null, floorLabel: "" }))]);
   console.log(`\nLoad on ${BASE}: ${S.connections} connections, ${S.duration} s after a ${S.warmup} s warm-up. Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   printTable(table);
-  console.log(`list at ${large.total} / list at ${smallTotal} decisions: ${fmt(ratio(listLarge, smallList.reqPerSec), 2)}`);
+  for (const [name, smallRow] of [...scaleRows, ...infoScaleRows]) {
+    const r = row(name);
+    console.log(`${r.label}: at ${large.total} / at ${smallTotal} decisions: ${fmt(ratio(r.reqPerSec, smallRow.reqPerSec), 2)} by req/s, ${fmt(ratio(smallRow.cpuMsPerReq, r.cpuMsPerReq), 2)} by CPU`);
+  }
 
   const jsRows = [
     ["route", "first-load JS gzip KB", "over in-run floor KB"],
@@ -940,7 +968,7 @@ async function main() {
     machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
     floors: floorRows,
     targets: rows,
-    atSmall: Object.fromEntries(scaleRows),
+    atSmall: Object.fromEntries([...scaleRows, ...infoScaleRows]),
     firstLoadJs: bundles,
     memory: { idleRssMb, floorPeakRssMb, appPeakRssMb },
     lighthouse,
