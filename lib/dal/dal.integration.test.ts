@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { withFreshDatabase } from "@/lib/testing/test-db";
 
-import { listDecisionLog, parseLogFilters } from "./decision-log";
+import { getDecisionLogSummary, listDecisionLog, parseLogFilters } from "./decision-log";
 import { createDecision, getDecision, recordDecision, reopenDecision, revisitDecision, saveStep, setDecisionArchived } from "./decisions";
 import { AppError } from "./errors";
 import { createTeam, getTeamForMember, listTeamsForUser } from "./teams";
@@ -258,5 +258,42 @@ describe("revisit and archive", () => {
     expect((await getDecision(owner.actor, owner.teamSlug, id)).status).toBe("archived");
     await setDecisionArchived(owner.actor, owner.teamSlug, id, false);
     expect((await getDecision(owner.actor, owner.teamSlug, id)).status).toBe("decided");
+  });
+});
+
+describe("the team page summary", () => {
+  it("counts decisions by final level and per UTC month (the last 12), due reviews, and only the actor's team", async () => {
+    const owner = await newUser("sumi");
+    const other = await newUser("otto");
+    const now = new Date();
+    const monthsAgo = (k: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 15, 12));
+    const record = async (actor: typeof owner, title: string, finalLevel: "prompt" | "adapter", decidedAt: Date, reviewBy = "2099-01-01") => {
+      const { id } = await createDecision(actor.actor, actor.teamSlug, { title, context: "Counted on the team page.", ownerId: actor.user.id });
+      const rationale = finalLevel === "prompt" ? "" : "We have the data for an adapter.";
+      await recordDecision(actor.actor, actor.teamSlug, id, { finalLevel, rationale, ownerId: actor.user.id, reviewBy, expectedVersion: 1 });
+      await getDb().decision.update({ where: { id }, data: { decidedAt } });
+      return id;
+    };
+    await record(owner, "This month", "prompt", monthsAgo(0));
+    await record(owner, "This month too", "adapter", monthsAgo(0), now.toISOString().slice(0, 10)); // due for review
+    await record(owner, "Two months ago", "prompt", monthsAgo(2));
+    await record(owner, "Over a year ago", "adapter", monthsAgo(13));
+    await createDecision(owner.actor, owner.teamSlug, { title: "Still a draft", context: "Not recorded yet.", ownerId: owner.user.id });
+    await record(other, "Another team's", "prompt", monthsAgo(0));
+
+    const summary = await getDecisionLogSummary(owner.actor, owner.teamSlug, now);
+    expect(summary.total).toBe(5);
+    expect(summary.byFinalLevel).toEqual({ pause: 0, prompt: 2, adapter: 2, finetune: 0 });
+    expect(summary.dueCount).toBe(1);
+    expect(summary.due.map((d) => d.title)).toEqual(["This month too"]);
+    expect(summary.perMonth).toHaveLength(12);
+    const month = (k: number) => monthsAgo(k).toISOString().slice(0, 7);
+    expect(summary.perMonth.at(-1)).toEqual({ month: month(0), counts: { pause: 0, prompt: 1, adapter: 1, finetune: 0 } });
+    expect(summary.perMonth.at(-3)).toEqual({ month: month(2), counts: { pause: 0, prompt: 1, adapter: 0, finetune: 0 } });
+    expect(summary.perMonth[0]!.month).toBe(month(11));
+    const counted = summary.perMonth.reduce((n, m) => n + Object.values(m.counts).reduce((a, b) => a + b, 0), 0);
+    expect(counted).toBe(3); // the one over a year ago is out of the chart, and the other team's never in it
+
+    await expect(getDecisionLogSummary(other.actor, owner.teamSlug, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

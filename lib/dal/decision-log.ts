@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import { databaseProvider } from "@/lib/env";
 import { LEVELS } from "@/lib/rubric";
 
 import type { Actor } from "./actor";
@@ -162,10 +163,7 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
       take: 5,
       select: { id: true, title: true, reviewBy: true },
     }),
-    db.decision.findMany({
-      where: { ...scope, status: { in: ["decided", "superseded"] }, decidedAt: { gte: start } },
-      select: { decidedAt: true, finalLevel: true },
-    }),
+    decidedPerMonth(team.id, actor.userId, start),
   ]);
   const byFinalLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as LogSummary["byFinalLevel"];
   for (const g of grouped) if (g.finalLevel && g.finalLevel in byFinalLevel) byFinalLevel[g.finalLevel as keyof typeof byFinalLevel] = g._count._all;
@@ -175,8 +173,8 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
     perMonth.push({ month: d.toISOString().slice(0, 7), counts: Object.fromEntries(LEVELS.map((l) => [l, 0])) as LogSummary["byFinalLevel"] });
   }
   for (const r of recent) {
-    const bucket = perMonth.find((m) => m.month === r.decidedAt?.toISOString().slice(0, 7));
-    if (bucket && r.finalLevel && r.finalLevel in bucket.counts) bucket.counts[r.finalLevel as keyof typeof bucket.counts] += 1;
+    const bucket = perMonth.find((m) => m.month === r.month);
+    if (bucket && r.level && r.level in bucket.counts) bucket.counts[r.level as keyof typeof bucket.counts] += Number(r.n);
   }
   return {
     total,
@@ -185,6 +183,35 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
     due: due.map((d) => ({ id: d.id, title: d.title, reviewBy: d.reviewBy!, overdue: d.reviewBy! < now })),
     perMonth,
   };
+}
+
+type MonthCount = { month: string; level: string | null; n: number | bigint };
+
+/**
+ * Decisions recorded (decided or since superseded) per UTC month ("YYYY-MM") and
+ * final level since `start`, counted by the database: a team with thousands of
+ * decisions sends back at most 12 × 4 rows, not one row per decision. Prisma's
+ * groupBy cannot group by month, so this is SQL, one statement per provider; the
+ * membership is in its WHERE, as in every DAL query.
+ */
+function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<MonthCount[]> {
+  const db = getDb();
+  if (databaseProvider(process.env.DATABASE_URL) === "postgresql") {
+    return db.$queryRaw<MonthCount[]>`
+      SELECT to_char(d."decidedAt", 'YYYY-MM') AS month, d."finalLevel" AS level, COUNT(*)::int AS n
+      FROM "Decision" d
+      WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND d."decidedAt" >= ${start}
+        AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = d."teamId" AND m."userId" = ${userId})
+      GROUP BY 1, 2`;
+  }
+  // SQLite: the adapter stores DateTime as ISO 8601 text in UTC (its default timestampFormat),
+  // e.g. "2026-02-05T17:52:15.282+00:00", so the first seven characters are the UTC month.
+  return db.$queryRaw<MonthCount[]>`
+    SELECT substr(d."decidedAt", 1, 7) AS month, d."finalLevel" AS level, COUNT(*) AS n
+    FROM "Decision" d
+    WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND substr(d."decidedAt", 1, 7) >= ${start.toISOString().slice(0, 7)}
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = d."teamId" AND m."userId" = ${userId})
+    GROUP BY 1, 2`;
 }
 
 /** The filtered log with use cases and notes, for the CSV download (no pagination, capped). */

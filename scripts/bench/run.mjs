@@ -26,18 +26,13 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 
 import { bin, log, migrate, nextBin, root, run, seed } from "../lib.mjs";
+import { cookiePairs, cpuMs, envNumber, percentile, round, rssMb, stopServer } from "./common.mjs";
 
 // ---------------------------------------------------------------------------
 // Settings
 
 const HOST = "127.0.0.1"; // never anything else
-const num = (name, fallback) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return n;
-};
+const num = envNumber;
 const S = {
   duration: num("BENCH_DURATION", 10),
   warmup: num("BENCH_WARMUP", 3),
@@ -255,16 +250,7 @@ async function startServer(label, databaseUrl) {
   fail(`the ${label} server did not answer /api/health within 180 s`);
 }
 
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
-  if (timedOut) child.kill("SIGKILL");
-  await exited;
-}
 
-const cookiePairs = (res) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 
 /** Auth.js credentials sign-in over HTTP: the csrf token + cookie, then the callback POST. */
 async function signIn() {
@@ -287,55 +273,8 @@ async function signIn() {
 // ---------------------------------------------------------------------------
 // Memory: VmRSS of the server process every 200 ms
 
-// `next start` serves from a child process (`next-server`): memory and CPU are summed over the whole process tree.
-function processTree(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      /* gone */
-    }
-  }
-  const out = [];
-  const walk = (p) => {
-    out.push(p);
-    for (const c of children.get(p) ?? []) walk(c);
-  };
-  walk(pid);
-  return out;
-}
 
-function rssMb(pid) {
-  let kb = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const m = fs.readFileSync(`/proc/${p}/status`, "utf8").match(/^VmRSS:\s+(\d+)\s+kB/m);
-      if (m) kb += Number(m[1]);
-    } catch {
-      /* gone */
-    }
-  }
-  return kb > 0 ? kb / 1024 : null;
-}
 
-/** CPU time (user + system, ms) used so far by the server's processes: robust to other load on the machine, unlike req/s. */
-const CLOCK_TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
-function cpuMs(pid) {
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const f = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* gone */
-    }
-  }
-  return ticks * CLOCK_TICK_MS;
-}
 
 function rssSampler(pid) {
   let peak = 0;
@@ -358,10 +297,6 @@ function rssSampler(pid) {
 // ---------------------------------------------------------------------------
 // Load (autocannon)
 
-function percentile(sorted, q) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
 
 function autocannonRun(target, duration, onResponse) {
   return new Promise((resolve, reject) => {
@@ -432,7 +367,6 @@ async function measure(target) {
   return row;
 }
 
-const round = (n, digits = 2) => (n === null || n === undefined || !Number.isFinite(n) ? null : Number(n.toFixed(digits)));
 
 // ---------------------------------------------------------------------------
 // Server actions, called the way React calls them: POST to the page that owns the

@@ -13,15 +13,10 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { bin, log, migrate, nextBin, root, run, seed } from "../lib.mjs";
+import { cookiePairs, cpuMs, envNumber, percentile, round as roundTo, rssMb, stopServer } from "./common.mjs";
 
 const HOST = "127.0.0.1"; // never anything else
-const num = (name, fallback) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return n;
-};
+const num = envNumber;
 const S = {
   duration: num("BENCH_WORKSHOP_DURATION", 60),
   participants: num("BENCH_WORKSHOP_PARTICIPANTS", 50),
@@ -40,7 +35,6 @@ const POLL_MS = 700; // the product's poll interval (components/live/live-room.t
 const GOAL_P95_MS = 1000;
 const AUTH_SECRET = crypto.randomBytes(33).toString("base64");
 const OUT_DIR = path.join(root, "bench");
-const CLK_TCK = 100; // Linux USER_HZ
 
 // Node's fetch (undici) opens as many connections per origin as asked for: 50 streams and a facilitator fit.
 
@@ -117,35 +111,17 @@ async function startServer(label) {
   fail("the server did not answer /api/health within 120 s");
 }
 
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
-  if (timedOut) child.kill("SIGKILL");
-  await exited;
-}
 
 // ---------------------------------------------------------------------------
 // /proc: CPU seconds and resident memory of the server process
 
-function cpuSeconds(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from #3 (state) on
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime (#14) + stime (#15)
-}
 /** The machine's 1-minute load average: above the core count, every figure here is a figure of a starved server. */
 const loadAverage = () => Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
 
-function rssMb(pid) {
-  const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)\s+kB/m);
-  return m ? Number(m[1]) / 1024 : 0;
-}
 
 // ---------------------------------------------------------------------------
 // HTTP clients
 
-const cookiePairs = (res) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 
 async function signIn(email) {
   const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
@@ -166,11 +142,7 @@ const JSON_HEADERS = { Accept: "application/json" };
 /** What a participant "sees": the room's step and phase (the change the facilitator made). */
 const viewKey = (code, state) => `${code}:${state.step.id}:${state.phase}`;
 
-function percentile(sorted, q) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-const round = (n, d = 1) => (n === null || n === undefined || !Number.isFinite(n) ? null : Number(n.toFixed(d)));
+const round = (n, d = 1) => roundTo(n, d);
 
 /**
  * One simulated participant: joins each session as a guest, follows it by the
@@ -379,9 +351,9 @@ async function runTransport(transport, fixtures, sessionCodes) {
   await fetch(`${BASE}/live/${sessionCodes[0]}/state`, { headers: { Cookie: facCookie } }).then((r) => r.arrayBuffer());
   await sleep(S.idle * 1000);
   const idleRss = rssMb(pid);
-  const idleCpu0 = cpuSeconds(pid);
+  const idleCpu0 = cpuMs(pid) / 1000;
   await sleep(2000);
-  const idleCpuPct = ((cpuSeconds(pid) - idleCpu0) / 2) * 100;
+  const idleCpuPct = ((cpuMs(pid) / 1000 - idleCpu0) / 2) * 100;
 
   const metrics = new Metrics();
   const people = Array.from({ length: S.participants }, (_, i) => new Participant(i, transport, fixtures.steps, metrics));
@@ -413,7 +385,7 @@ async function runTransport(transport, fixtures, sessionCodes) {
 
   const started = performance.now();
   const load0 = loadAverage();
-  const cpu0 = cpuSeconds(pid);
+  const cpu0 = cpuMs(pid) / 1000;
   const endAt = started + S.duration * 1000;
   let moves = 0;
   let rounds = 0;
@@ -444,7 +416,7 @@ async function runTransport(transport, fixtures, sessionCodes) {
     await sleep(1500); // let everyone see the close
   }
   const elapsed = (performance.now() - started) / 1000;
-  const cpu = ((cpuSeconds(pid) - cpu0) / elapsed) * 100;
+  const cpu = ((cpuMs(pid) / 1000 - cpu0) / elapsed) * 100;
   // Give the last move a moment to arrive, then stop.
   await sleep(2000);
   const missed = metrics.missed();
