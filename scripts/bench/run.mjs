@@ -7,6 +7,7 @@
 //   BENCH_CONNECTIONS=20   concurrent connections (autocannon)
 //   BENCH_DECISIONS=100000 decisions in data/bench.db (BENCH_TEAMS=50 teams)
 //   BENCH_SMALL_DECISIONS=1000  decisions in data/bench-small.db (in BENCH_TEAMS teams, like the large one)
+//   BENCH_SCALE_ROUNDS=2   rounds of the scale comparison (each: the large, then the small database, fresh servers)
 //   BENCH_PORT=3471        loopback port for the servers
 //   BENCH_LIGHTHOUSE=0     skip Lighthouse (e.g. smoke runs)
 //   BENCH_LIGHTHOUSE_PRESET=desktop  Lighthouse's desktop preset instead of its default (mobile)
@@ -40,6 +41,7 @@ const S = {
   decisions: num("BENCH_DECISIONS", 100_000),
   teams: num("BENCH_TEAMS", 50),
   smallDecisions: num("BENCH_SMALL_DECISIONS", 1000),
+  scaleRounds: num("BENCH_SCALE_ROUNDS", 2),
   port: num("BENCH_PORT", 3471),
   lighthouse: process.env.BENCH_LIGHTHOUSE !== "0",
   lighthousePreset: process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile",
@@ -773,43 +775,51 @@ async function main() {
   }
   await stopServer(server);
 
-  // --- Server 2: the same list on a 1 000-decision database.
-  const small = await startServer("small", smallUrl);
-  const smallAuth = await signIn();
-  const listTarget = targets[0];
-  log(`The same routes at ${smallTotal} decisions:`);
-  const smallCookie = { Cookie: smallAuth.sessionCookie };
-  const smallList = await measure({ ...listTarget, name: "list-small", label: `team list at ${smallTotal}`, headers: smallCookie });
-  const smallSearch = await measure({
-    ...targets.find((t) => t.name === "list-search"),
-    name: "list-search-small",
-    label: `search + filter, 1 hit, at ${smallTotal}`,
-    path: oneMatchSearch(smallFixtures),
-    expect: smallFixtures.title,
-    headers: smallCookie,
-  });
-  const smallSearchMany = await measure({
-    ...targets.find((t) => t.name === "list-search-many"),
-    name: "list-search-many-small",
-    label: `search + filter, ${shown(smallFixtures.manyMatches)} of ${smallFixtures.manyMatches} hits, at ${smallTotal}`,
-    headers: smallCookie,
-  });
-  const smallDecision = await measure({
-    name: "decision-small",
-    label: `decision page at ${smallTotal}`,
-    path: `/t/${TEAM}/decisions/${smallFixtures.decisionId}`,
-    headers: smallCookie,
-    status: 200,
-    expect: smallFixtures.title,
-  });
-  await stopServer(small);
-  const scaleRows = [
-    ["list", smallList],
-    ["list-search", smallSearch],
-    ["decision", smallDecision],
+  // --- Scale: the list, a search and a decision page at both sizes. Each size on a fresh server,
+  // the routes in the same order, sizes alternating (large, small, large, small… for
+  // BENCH_SCALE_ROUNDS rounds), so neither is measured on a server that has already served
+  // more (a grown heap costs CPU per request) nor only at a noisier moment of the machine.
+  const scaleRoutes = (fixtures) => [
+    { key: "list", label: "team list", path: `/t/${TEAM}`, expect: `/t/${TEAM}/decisions/` },
+    { key: "list-search", label: "search + filter, 1 hit", path: oneMatchSearch(fixtures), expect: fixtures.title },
+    { key: "decision", label: "decision page", path: `/t/${TEAM}/decisions/${fixtures.decisionId}`, expect: fixtures.title },
+    { key: "list-search-many", label: `search + filter, ${shown(fixtures.manyMatches)} of ${fixtures.manyMatches} hits`, path: manyMatchSearch },
   ];
+  const sizes = [
+    { size: "large", url: largeUrl, fixtures: large, total: large.total },
+    { size: "small", url: smallUrl, fixtures: smallFixtures, total: smallTotal },
+  ];
+  const samples = { large: {}, small: {} };
+  for (let roundNo = 1; roundNo <= S.scaleRounds; roundNo++) {
+    for (const { size, url, fixtures, total } of sizes) {
+      const scaleServer = await startServer(`scale-${size}-${roundNo}`, url);
+      const scaleAuth = await signIn();
+      log(`Scale, round ${roundNo} of ${S.scaleRounds}, ${total} decisions:`);
+      for (const r of scaleRoutes(fixtures)) {
+        const target = { ...r, name: `${r.key}-${size}`, label: `${r.label} at ${total}`, headers: { Cookie: scaleAuth.sessionCookie }, status: 200 };
+        await checkTarget(target);
+        (samples[size][r.key] ??= []).push(await measure(target));
+      }
+      await stopServer(scaleServer);
+    }
+  }
+  /** One row per route and size over the rounds: mean req/s and CPU per request, the median of each percentile. */
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const combine = (runs) => ({
+    ...runs[0],
+    reqPerSec: round(runs.reduce((t, r) => t + r.reqPerSec, 0) / runs.length, 1),
+    cpuMsPerReq: round(runs.reduce((t, r) => t + r.cpuMsPerReq, 0) / runs.length, 2),
+    p50: median(runs.map((r) => r.p50)),
+    p95: median(runs.map((r) => r.p95)),
+    p99: median(runs.map((r) => r.p99)),
+    requests: runs.reduce((t, r) => t + r.requests, 0),
+    unexpected: runs.reduce((t, r) => t + r.unexpected, 0),
+    rounds: runs.map((r) => ({ reqPerSec: r.reqPerSec, cpuMsPerReq: r.cpuMsPerReq, p95: r.p95 })),
+  });
+  const scalePair = (key) => ({ key, large: combine(samples.large[key]), small: combine(samples.small[key]) });
+  const scaleRows = ["list", "list-search", "decision"].map(scalePair);
   // Not like-for-like (a full page of hits against a few), so shown beside the others but judged by no budget.
-  const infoScaleRows = [["list-search-many", smallSearchMany]];
+  const infoScaleRows = ["list-search-many"].map(scalePair);
 
   const bundles = firstLoadJs();
 
@@ -826,11 +836,11 @@ async function main() {
     budget("  same, by CPU: decision page ≥ 0.6 × dynamic floor", row("decision").cpuRatio, 0.6, row("decision").cpuRatio >= 0.6, "×"),
     budget("  same, by CPU: share page ≥ 1.0 × dynamic floor", row("share").cpuRatio, 1.0, row("share").cpuRatio >= 1.0, "×"),
     budget("  same, by CPU: score API ≥ 0.9 × no-op floor", row("score").cpuRatio, 0.9, row("score").cpuRatio >= 0.9, "×"),
-    ...scaleRows.flatMap(([name, smallRow]) => {
-      const byReq = ratio(row(name).reqPerSec, smallRow.reqPerSec);
-      const byCpu = ratio(smallRow.cpuMsPerReq, row(name).cpuMsPerReq);
+    ...scaleRows.flatMap((pair) => {
+      const byReq = ratio(pair.large.reqPerSec, pair.small.reqPerSec);
+      const byCpu = ratio(pair.small.cpuMsPerReq, pair.large.cpuMsPerReq);
       return [
-        budget(`${row(name).label} at ${large.total} ≥ 0.8 × at ${smallTotal} decisions (req/s)`, byReq, 0.8, byReq >= 0.8, "×"),
+        budget(`${pair.large.label} ≥ 0.8 × at ${smallTotal} decisions (req/s)`, byReq, 0.8, byReq >= 0.8, "×"),
         budget(`  same, by CPU`, byCpu, 0.8, byCpu >= 0.8, "×"),
       ];
     }),
@@ -854,12 +864,15 @@ async function main() {
   }
 
   // --- Print
-  const table = loadTable([...Object.values(floorRows), ...rows, ...[...scaleRows, ...infoScaleRows].map(([, r]) => ({ ...r, ratio: null, floorLabel: "" }))]);
+  const scaleTableRows = [...scaleRows, ...infoScaleRows].flatMap((pair) => [pair.large, pair.small]).map((r) => ({ ...r, ratio: null, floorLabel: "" }));
+  const table = loadTable([...Object.values(floorRows), ...rows, ...scaleTableRows]);
   console.log(`\nLoad on ${BASE}: ${S.connections} connections, ${S.duration} s after a ${S.warmup} s warm-up. Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   printTable(table);
-  for (const [name, smallRow] of [...scaleRows, ...infoScaleRows]) {
-    const r = row(name);
-    console.log(`${r.label}: at ${large.total} / at ${smallTotal} decisions: ${fmt(ratio(r.reqPerSec, smallRow.reqPerSec), 2)} by req/s, ${fmt(ratio(smallRow.cpuMsPerReq, r.cpuMsPerReq), 2)} by CPU`);
+  console.log(`Scale rows: mean of ${S.scaleRounds} round(s), each size on a fresh server, sizes alternating.`);
+  for (const pair of [...scaleRows, ...infoScaleRows]) {
+    console.log(
+      `${pair.large.label} / at ${smallTotal} decisions: ${fmt(ratio(pair.large.reqPerSec, pair.small.reqPerSec), 2)} by req/s, ${fmt(ratio(pair.small.cpuMsPerReq, pair.large.cpuMsPerReq), 2)} by CPU`,
+    );
   }
 
   const jsRows = [
@@ -902,7 +915,7 @@ async function main() {
     machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
     floors: floorRows,
     targets: rows,
-    atSmall: Object.fromEntries([...scaleRows, ...infoScaleRows]),
+    scale: Object.fromEntries([...scaleRows, ...infoScaleRows].map((pair) => [pair.key, { large: pair.large, small: pair.small }])),
     firstLoadJs: bundles,
     memory: { idleRssMb, floorPeakRssMb, appPeakRssMb },
     lighthouse,
