@@ -33,6 +33,13 @@ describe("decision log query plans", () => {
     expect(detail).toMatch(/USING INDEX Decision_teamId_(reviewBy|status_updatedAt)_idx/);
   });
 
+  it("a decision's audit trail is found through the decision, not by walking the team's whole trail", async () => {
+    const detail = await plan(
+      `SELECT id FROM "AuditEvent" WHERE "decisionId" = 'd' AND "teamId" = 't' ORDER BY "createdAt" DESC, "id" DESC LIMIT 100`,
+    );
+    expect(detail).toMatch(/USING INDEX AuditEvent_decisionId_teamId_createdAt_idx \(decisionId=\? AND teamId=\?\)/);
+  });
+
   it("a filtered count stays within one team", async () => {
     const detail = await plan(`SELECT COUNT(*) FROM "Decision" WHERE "teamId" = 'x' AND "finalLevel" = 'prompt'`);
     expect(detail).toMatch(/USING (COVERING )?INDEX Decision_teamId/);
