@@ -192,7 +192,8 @@ type MonthCount = { month: string; level: string | null; n: number | bigint };
  * final level since `start`, counted by the database: a team with thousands of
  * decisions sends back at most 12 × 4 rows, not one row per decision. Prisma's
  * groupBy cannot group by month, so this is SQL, one statement per provider; the
- * membership is in its WHERE, as in every DAL query.
+ * membership is in its WHERE, as in every DAL query (checked once, not per row).
+ * The (teamId, status, finalLevel, decidedAt) index covers it.
  */
 function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<MonthCount[]> {
   const db = getDb();
@@ -201,7 +202,7 @@ function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<M
       SELECT to_char(d."decidedAt", 'YYYY-MM') AS month, d."finalLevel" AS level, COUNT(*)::int AS n
       FROM "Decision" d
       WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND d."decidedAt" >= ${start}
-        AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = d."teamId" AND m."userId" = ${userId})
+        AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})
       GROUP BY 1, 2`;
   }
   // SQLite: the adapter stores DateTime as ISO 8601 text in UTC (its default timestampFormat),
@@ -210,7 +211,7 @@ function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<M
     SELECT substr(d."decidedAt", 1, 7) AS month, d."finalLevel" AS level, COUNT(*) AS n
     FROM "Decision" d
     WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND substr(d."decidedAt", 1, 7) >= ${start.toISOString().slice(0, 7)}
-      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = d."teamId" AND m."userId" = ${userId})
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})
     GROUP BY 1, 2`;
 }
 

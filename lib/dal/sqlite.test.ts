@@ -40,6 +40,16 @@ describe("decision log query plans", () => {
     expect(detail).toMatch(/USING INDEX AuditEvent_decisionId_teamId_createdAt_idx \(decisionId=\? AND teamId=\?\)/);
   });
 
+  it("the team page's counts by final level and per month come from one covering index, not the decisions' rows", async () => {
+    const byLevel = await plan(`SELECT "finalLevel", COUNT(*) FROM "Decision" WHERE "teamId" = 'x' AND "status" = 'decided' GROUP BY "finalLevel"`);
+    expect(byLevel).toMatch(/USING COVERING INDEX Decision_teamId_status_finalLevel_decidedAt_idx/);
+    const perMonth = await plan(
+      `SELECT substr("decidedAt", 1, 7), "finalLevel", COUNT(*) FROM "Decision" WHERE "teamId" = 'x' AND "status" IN ('decided', 'superseded')
+       AND substr("decidedAt", 1, 7) >= '2026-01' GROUP BY 1, 2`,
+    );
+    expect(perMonth).toMatch(/USING COVERING INDEX Decision_teamId_status_finalLevel_decidedAt_idx/);
+  });
+
   it("a filtered count stays within one team", async () => {
     const detail = await plan(`SELECT COUNT(*) FROM "Decision" WHERE "teamId" = 'x' AND "finalLevel" = 'prompt'`);
     expect(detail).toMatch(/USING (COVERING )?INDEX Decision_teamId/);
