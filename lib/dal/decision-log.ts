@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { databaseProvider } from "@/lib/env";
 import { LEVELS } from "@/lib/rubric";
@@ -191,26 +191,20 @@ type MonthCount = { month: string; level: string | null; n: number | bigint };
  * Decisions recorded (decided or since superseded) per UTC month ("YYYY-MM") and
  * final level since `start`, counted by the database: a team with thousands of
  * decisions sends back at most 12 × 4 rows, not one row per decision. Prisma's
- * groupBy cannot group by month, so this is SQL, one statement per provider; the
+ * groupBy cannot group by month, so this is SQL (the month differs per provider); the
  * membership is in its WHERE, as in every DAL query (checked once, not per row).
  * The (teamId, status, finalLevel, decidedAt) index covers it.
  */
 function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<MonthCount[]> {
-  const db = getDb();
-  if (databaseProvider(process.env.DATABASE_URL) === "postgresql") {
-    return db.$queryRaw<MonthCount[]>`
-      SELECT to_char(d."decidedAt", 'YYYY-MM') AS month, d."finalLevel" AS level, COUNT(*)::int AS n
-      FROM "Decision" d
-      WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND d."decidedAt" >= ${start}
-        AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})
-      GROUP BY 1, 2`;
-  }
+  const postgres = databaseProvider(process.env.DATABASE_URL) === "postgresql";
   // SQLite: the adapter stores DateTime as ISO 8601 text in UTC (its default timestampFormat),
   // e.g. "2026-02-05T17:52:15.282+00:00", so the first seven characters are the UTC month.
-  return db.$queryRaw<MonthCount[]>`
-    SELECT substr(d."decidedAt", 1, 7) AS month, d."finalLevel" AS level, COUNT(*) AS n
+  const month = postgres ? Prisma.sql`to_char(d."decidedAt", 'YYYY-MM')` : Prisma.sql`substr(d."decidedAt", 1, 7)`;
+  const since = postgres ? Prisma.sql`d."decidedAt" >= ${start}` : Prisma.sql`${month} >= ${start.toISOString().slice(0, 7)}`;
+  return getDb().$queryRaw<MonthCount[]>`
+    SELECT ${month} AS month, d."finalLevel" AS level, COUNT(*) AS n
     FROM "Decision" d
-    WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND substr(d."decidedAt", 1, 7) >= ${start.toISOString().slice(0, 7)}
+    WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND ${since}
       AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})
     GROUP BY 1, 2`;
 }

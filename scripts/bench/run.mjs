@@ -33,16 +33,15 @@ import { cookiePairs, cpuMs, envNumber, percentile, round, rssMb, stopServer } f
 // Settings
 
 const HOST = "127.0.0.1"; // never anything else
-const num = envNumber;
 const S = {
-  duration: num("BENCH_DURATION", 10),
-  warmup: num("BENCH_WARMUP", 3),
-  connections: num("BENCH_CONNECTIONS", 20),
-  decisions: num("BENCH_DECISIONS", 100_000),
-  teams: num("BENCH_TEAMS", 50),
-  smallDecisions: num("BENCH_SMALL_DECISIONS", 1000),
-  scaleRounds: num("BENCH_SCALE_ROUNDS", 2),
-  port: num("BENCH_PORT", 3471),
+  duration: envNumber("BENCH_DURATION", 10),
+  warmup: envNumber("BENCH_WARMUP", 3),
+  connections: envNumber("BENCH_CONNECTIONS", 20),
+  decisions: envNumber("BENCH_DECISIONS", 100_000),
+  teams: envNumber("BENCH_TEAMS", 50),
+  smallDecisions: envNumber("BENCH_SMALL_DECISIONS", 1000),
+  scaleRounds: envNumber("BENCH_SCALE_ROUNDS", 2),
+  port: envNumber("BENCH_PORT", 3471),
   lighthouse: process.env.BENCH_LIGHTHOUSE !== "0",
   lighthousePreset: process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
@@ -804,7 +803,7 @@ async function main() {
     }
   }
   /** One row per route and size over the rounds: mean req/s and CPU per request, the median of each percentile. */
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const median = (xs) => percentile([...xs].sort((a, b) => a - b), 0.5);
   const combine = (runs) => ({
     ...runs[0],
     reqPerSec: round(runs.reduce((t, r) => t + r.reqPerSec, 0) / runs.length, 1),

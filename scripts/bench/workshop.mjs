@@ -16,13 +16,12 @@ import { bin, log, migrate, nextBin, root, run, seed } from "../lib.mjs";
 import { cookiePairs, cpuMs, envNumber, percentile, round as roundTo, rssMb, stopServer } from "./common.mjs";
 
 const HOST = "127.0.0.1"; // never anything else
-const num = envNumber;
 const S = {
-  duration: num("BENCH_WORKSHOP_DURATION", 60),
-  participants: num("BENCH_WORKSHOP_PARTICIPANTS", 50),
-  stepEvery: num("BENCH_WORKSHOP_STEP_INTERVAL", 3),
-  idle: num("BENCH_WORKSHOP_IDLE", 5),
-  port: num("BENCH_WORKSHOP_PORT", 3320),
+  duration: envNumber("BENCH_WORKSHOP_DURATION", 60),
+  participants: envNumber("BENCH_WORKSHOP_PARTICIPANTS", 50),
+  stepEvery: envNumber("BENCH_WORKSHOP_STEP_INTERVAL", 3),
+  idle: envNumber("BENCH_WORKSHOP_IDLE", 5),
+  port: envNumber("BENCH_WORKSHOP_PORT", 3320),
   transports: (process.env.BENCH_WORKSHOP_TRANSPORTS ?? "poll,sse").split(",").map((t) => t.trim()).filter(Boolean),
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
 };
