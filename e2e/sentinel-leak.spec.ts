@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 
 import { fillPath, PAGE_ROWS, WRITE_ROWS } from "../lib/authz/matrix";
-import { expect, newUser, test, untilHydrated } from "./support/fixtures";
+import { expect, newUser, test } from "./support/fixtures";
 import { recordCapabilityUrl } from "./support/secrets";
 import { invitationLink, signUpThrough } from "./support/team";
-import { createDecision, rubric } from "./support/workshop";
+import { createDecision, openNewDecisionForm, rubric } from "./support/workshop";
 
 /**
  * Team A's private fields hold unique, secret-looking strings. Team B's member,
@@ -98,9 +98,8 @@ test.beforeAll(async ({ browser }) => {
 
   // Decision X: title, use case, participants, a step's notes, the recorded rationale.
   await page.goto(`/t/${teamSlug}`);
-  await page.getByRole("link", { name: "New decision" }).click();
-  await untilHydrated(page.getByLabel("Title"));
-  await page.getByLabel("Title").fill(`Decision ${SENTINEL.title}`);
+  await openNewDecisionForm(page);
+  await page.getByLabel("Title", { exact: true }).fill(`Decision ${SENTINEL.title}`);
   await page.getByLabel("Use case").fill(`Summaries for ${SENTINEL.context}.`);
   await page.getByLabel("Participants").fill(`Ana (PM)\n${SENTINEL.participant}`);
   await page.getByRole("button", { name: "Create and start the workshop" }).click();

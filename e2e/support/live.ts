@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-import { expect } from "./fixtures";
+import { expect, untilHydrated } from "./fixtures";
 import { rubric } from "./workshop";
 
 export const DEMO_TEAM = "acme-ai-platform";
@@ -8,15 +8,12 @@ const [constraints] = rubric.sections;
 
 /** The facilitator starts a live session on a fresh decision; returns its join code. */
 export async function startSession(page: Page, title: string): Promise<string> {
-  // On a loaded machine hydration can land after the first keystrokes and clear the title: retry the form until it lands.
-  await expect(async () => {
-    if (!page.url().endsWith("/decisions/new")) await page.goto(`/t/${DEMO_TEAM}/decisions/new`);
-    await page.getByLabel("Title").fill(title);
-    await page.getByLabel("Use case").fill(`An LLM feature for our customers: ${title.toLowerCase()}.`);
-    await expect(page.getByLabel("Title")).toHaveValue(title);
-    await page.getByRole("button", { name: "Create and start the workshop" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: constraints!.title })).toBeVisible({ timeout: 8_000 });
-  }).toPass({ timeout: 60_000 });
+  await page.goto(`/t/${DEMO_TEAM}/decisions/new`);
+  await untilHydrated(page.getByLabel("Title", { exact: true }));
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Use case").fill(`An LLM feature for our customers: ${title.toLowerCase()}.`);
+  await page.getByRole("button", { name: "Create and start the workshop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: constraints!.title })).toBeVisible();
   await page.getByRole("link", { name: "Run live session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Run a live session" })).toBeVisible();
   await page.getByRole("radio", { name: /^Named/ }).check();

@@ -43,10 +43,20 @@ export async function answerStep(page: Page, sectionId: string, answers: Answers
   }
 }
 
-export async function createDecision(page: Page, title: string) {
+/**
+ * From the team page to a hydrated New decision form. Waits for the new page itself: until the
+ * navigation lands, the team page's search box ("Search title, use case and notes") is what a loose
+ * `getByLabel("Title")` finds, and typing there is lost with the page.
+ */
+export async function openNewDecisionForm(page: Page) {
   await page.getByRole("link", { name: "New decision" }).click();
-  await untilHydrated(page.getByLabel("Title"));
-  await page.getByLabel("Title").fill(title);
+  await expect(page).toHaveURL(/\/decisions\/new$/);
+  await untilHydrated(page.getByLabel("Title", { exact: true }));
+}
+
+export async function createDecision(page: Page, title: string) {
+  await openNewDecisionForm(page);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Use case").fill(`An LLM feature for our customers: ${title.toLowerCase()}.`);
   await page.getByLabel("Participants").fill("Ana (PM)\nBo (ML)");
   await page.getByRole("button", { name: "Create and start the workshop" }).click();
