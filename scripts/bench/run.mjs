@@ -13,6 +13,8 @@
 //   BENCH_LIGHTHOUSE_PRESET=desktop  Lighthouse's desktop preset instead of its default (mobile)
 //   BENCH_SKIP_BUILD=1     reuse .next (must be a BENCH=1 build)
 //   BENCH_REUSE_DB=1       reuse data/bench.db and data/bench-small.db when they exist
+//   BENCH_ONLY=autosave,scale  run only these phases (pages, autosave, lighthouse, scale); budgets of
+//                          the phases left out read n/a. For iterating on one budget, not for reports.
 // Only ever talks to 127.0.0.1. Kills its servers (and Chromium) on exit and on Ctrl+C.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -46,7 +48,11 @@ const S = {
   lighthousePreset: process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   reuseDb: process.env.BENCH_REUSE_DB === "1",
+  only: (process.env.BENCH_ONLY ?? "").split(",").map((p) => p.trim()).filter(Boolean),
 };
+const PHASES = ["pages", "autosave", "lighthouse", "scale"];
+for (const p of S.only) if (!PHASES.includes(p)) throw new Error(`BENCH_ONLY: unknown phase "${p}" (phases: ${PHASES.join(", ")})`);
+const want = (phase) => S.only.length === 0 || S.only.includes(phase);
 const BASE = `http://${HOST}:${S.port}`;
 const DB_LARGE = "data/bench.db";
 const DB_SMALL = "data/bench-small.db";
@@ -672,20 +678,20 @@ async function main() {
   ];
 
   // Prime every route once (first requests load code), then idle RSS.
-  for (const t of [...Object.values(floors), ...targets]) await checkTarget(t);
+  for (const t of want("pages") ? [...Object.values(floors), ...targets] : []) await checkTarget(t);
   await sleep(1000);
   const idleRssMb = round(rssMb(server.pid), 1);
   log(`Idle RSS after start + one request per route: ${idleRssMb} MB`);
   const sampler = rssSampler(server.pid);
 
-  log("Floors (same server, same run):");
   const floorRows = {};
-  for (const [key, f] of Object.entries(floors)) floorRows[key] = await measure(f);
-  const floorPeakRssMb = round(sampler.takePeak(), 1);
+  if (want("pages")) log("Floors (same server, same run):");
+  for (const [key, f] of want("pages") ? Object.entries(floors) : []) floorRows[key] = await measure(f);
+  const floorPeakRssMb = want("pages") ? round(sampler.takePeak(), 1) : null;
 
-  log("LevelSet:");
   const rows = [];
-  for (const t of targets) {
+  if (want("pages")) log("LevelSet:");
+  for (const t of want("pages") ? targets : []) {
     const row = await measure(t);
     row.floor = t.floor;
     row.floorLabel = floors[t.floor].label.replace("floor: ", "");
@@ -695,71 +701,74 @@ async function main() {
     rows.push(row);
   }
   // Autosave (the step's server action) beside a no-op server action, one save after another per connection.
-  if (large.drafts.length === 0) fail(`the autosave target needs drafts in ${TEAM}; found none`);
-  if (large.drafts.length < S.connections) log(`  autosave: ${large.drafts.length} drafts in ${TEAM}, so ${large.drafts.length} connections (not ${S.connections}) for it and its floor`);
-  const noopActionId = actionId("noopAction", "app/bench/action/noop-action.bench.ts");
-  const saveActionId = actionId("saveStepAction", "app/(app)/t/[teamSlug]/decisions/actions.ts");
-  const loopsFor = (makePath) =>
-    large.drafts.map((d, i) => ({
-      path: makePath(d),
-      shownPath: makePath({ id: "<draft>" }),
-      decisionId: d.id,
-      version: d.version,
-      saves: 0,
-      args(state) {
-        const fd = stepForm(rubric, TEAM, state.decisionId, state.version, `Autosave ${i}-${state.saves}: notes typed during the workshop.`);
-        return [{ status: "idle", version: state.version }, fd];
-      },
-    }));
-  const advance = (state, result) => {
-    state.version = result.version;
-    state.saves++;
-  };
-  const noopAction = await measureAction({
-    name: "floor-action",
-    label: "floor: no-op server action",
-    id: noopActionId,
-    cookie: auth.sessionCookie,
-    loops: loopsFor(() => "/bench/action"),
-    accept: (r) => r.status === "saved",
-    advance,
-  });
-  floorRows.action = noopAction;
-  const saveLoops = loopsFor((d) => `/t/${TEAM}/decisions/${d.id}/steps/${rubric.firstStep}`);
-  const autosave = await measureAction({
-    name: "autosave",
-    label: "autosave (step server action)",
-    id: saveActionId,
-    cookie: auth.sessionCookie,
-    loops: saveLoops,
-    accept: (r) => r.status === "saved",
-    advance,
-  });
-  autosave.floor = "action";
-  autosave.floorLabel = "no-op server action";
-  autosave.ratio = ratio(autosave.reqPerSec, noopAction.reqPerSec);
-  autosave.cpuRatio = ratio(noopAction.cpuMsPerReq, autosave.cpuMsPerReq);
-  autosave.p95Ratio = ratio(autosave.p95, noopAction.p95);
-  rows.push(autosave);
-  // Every acknowledged save is in the database: each draft's version moved on by exactly its saves.
-  {
-    const db = new Database(DB_LARGE, { readonly: true });
-    try {
-      for (const state of saveLoops) {
-        const stored = db.prepare(`SELECT version FROM "Decision" WHERE id = ?`).get(state.decisionId).version;
-        if (stored !== state.version) fail(`autosave: decision ${state.decisionId} is at version ${stored}, the last acknowledged save said ${state.version}`);
+  if (want("autosave")) await measureAutosave();
+  async function measureAutosave() {
+    if (large.drafts.length === 0) fail(`the autosave target needs drafts in ${TEAM}; found none`);
+    if (large.drafts.length < S.connections) log(`  autosave: ${large.drafts.length} drafts in ${TEAM}, so ${large.drafts.length} connections (not ${S.connections}) for it and its floor`);
+    const noopActionId = actionId("noopAction", "app/bench/action/noop-action.bench.ts");
+    const saveActionId = actionId("saveStepAction", "app/(app)/t/[teamSlug]/decisions/actions.ts");
+    const loopsFor = (makePath) =>
+      large.drafts.map((d, i) => ({
+        path: makePath(d),
+        shownPath: makePath({ id: "<draft>" }),
+        decisionId: d.id,
+        version: d.version,
+        saves: 0,
+        args(state) {
+          const fd = stepForm(rubric, TEAM, state.decisionId, state.version, `Autosave ${i}-${state.saves}: notes typed during the workshop.`);
+          return [{ status: "idle", version: state.version }, fd];
+        },
+      }));
+    const advance = (state, result) => {
+      state.version = result.version;
+      state.saves++;
+    };
+    const noopAction = await measureAction({
+      name: "floor-action",
+      label: "floor: no-op server action",
+      id: noopActionId,
+      cookie: auth.sessionCookie,
+      loops: loopsFor(() => "/bench/action"),
+      accept: (r) => r.status === "saved",
+      advance,
+    });
+    floorRows.action = noopAction;
+    const saveLoops = loopsFor((d) => `/t/${TEAM}/decisions/${d.id}/steps/${rubric.firstStep}`);
+    const autosave = await measureAction({
+      name: "autosave",
+      label: "autosave (step server action)",
+      id: saveActionId,
+      cookie: auth.sessionCookie,
+      loops: saveLoops,
+      accept: (r) => r.status === "saved",
+      advance,
+    });
+    autosave.floor = "action";
+    autosave.floorLabel = "no-op server action";
+    autosave.ratio = ratio(autosave.reqPerSec, noopAction.reqPerSec);
+    autosave.cpuRatio = ratio(noopAction.cpuMsPerReq, autosave.cpuMsPerReq);
+    autosave.p95Ratio = ratio(autosave.p95, noopAction.p95);
+    rows.push(autosave);
+    // Every acknowledged save is in the database: each draft's version moved on by exactly its saves.
+    {
+      const db = new Database(DB_LARGE, { readonly: true });
+      try {
+        for (const state of saveLoops) {
+          const stored = db.prepare(`SELECT version FROM "Decision" WHERE id = ?`).get(state.decisionId).version;
+          if (stored !== state.version) fail(`autosave: decision ${state.decisionId} is at version ${stored}, the last acknowledged save said ${state.version}`);
+        }
+      } finally {
+        db.close();
       }
-    } finally {
-      db.close();
     }
   }
 
-  const appPeakRssMb = round(sampler.takePeak(), 1);
+  const appPeakRssMb = want("pages") ? round(sampler.takePeak(), 1) : null;
   sampler.stop();
   log(`RSS: idle ${idleRssMb} MB, peak under the floors ${floorPeakRssMb} MB, peak under LevelSet ${appPeakRssMb} MB`);
 
-  let lighthouse = { skipped: "BENCH_LIGHTHOUSE=0" };
-  if (S.lighthouse) {
+  let lighthouse = { skipped: want("lighthouse") ? "BENCH_LIGHTHOUSE=0" : "BENCH_ONLY" };
+  if (S.lighthouse && want("lighthouse")) {
     log(`Lighthouse (${S.lighthousePreset}, /usr/bin/chromium):`);
     lighthouse = await lighthouseScores(
       [
@@ -789,7 +798,7 @@ async function main() {
     { size: "small", url: smallUrl, fixtures: smallFixtures, total: smallTotal },
   ];
   const samples = { large: {}, small: {} };
-  for (let roundNo = 1; roundNo <= S.scaleRounds; roundNo++) {
+  for (let roundNo = 1; roundNo <= (want("scale") ? S.scaleRounds : 0); roundNo++) {
     for (const { size, url, fixtures, total } of sizes) {
       const scaleServer = await startServer(`scale-${size}-${roundNo}`, url);
       const scaleAuth = await signIn();
@@ -816,15 +825,16 @@ async function main() {
     rounds: runs.map((r) => ({ reqPerSec: r.reqPerSec, cpuMsPerReq: r.cpuMsPerReq, p95: r.p95 })),
   });
   const scalePair = (key) => ({ key, large: combine(samples.large[key]), small: combine(samples.small[key]) });
-  const scaleRows = ["list", "list-search", "decision"].map(scalePair);
+  const scaleRows = want("scale") ? ["list", "list-search", "decision"].map(scalePair) : [];
   // Not like-for-like (a full page of hits against a few), so shown beside the others but judged by no budget.
-  const infoScaleRows = ["list-search-many"].map(scalePair);
+  const infoScaleRows = want("scale") ? ["list-search-many"].map(scalePair) : [];
 
   const bundles = firstLoadJs();
 
   // --- Budgets
-  const row = (name) => rows.find((r) => r.name === name);
-  const budget = (name, actual, limit, pass, unit = "") => ({ name, actual, limit, unit, pass: actual === null || limit === null ? null : pass });
+  // A phase left out (BENCH_ONLY) has no row: its budgets read n/a.
+  const row = (name) => rows.find((r) => r.name === name) ?? {};
+  const budget = (name, actual, limit, pass, unit = "") => ({ name, actual: actual ?? null, limit: limit ?? null, unit, pass: actual == null || limit == null ? null : pass });
   const bf = bundles.floor?.gzipKb ?? null;
   const lhPages = lighthouse.pages ? Object.values(lighthouse.pages) : [];
   const budgets = [
@@ -848,12 +858,12 @@ async function main() {
     budget("autosave p95 ≤ 1.5 × no-op server action p95", row("autosave").p95Ratio, 1.5, row("autosave").p95Ratio <= 1.5, "×"),
     budget(
       "  by CPU: autosave ≤ 1.5 × no-op server action",
-      ratio(row("autosave").cpuMsPerReq, floorRows.action.cpuMsPerReq),
+      ratio(row("autosave").cpuMsPerReq, floorRows.action?.cpuMsPerReq),
       1.5,
-      ratio(row("autosave").cpuMsPerReq, floorRows.action.cpuMsPerReq) <= 1.5,
+      ratio(row("autosave").cpuMsPerReq, floorRows.action?.cpuMsPerReq) <= 1.5,
       "×",
     ),
-    budget("peak RSS ≤ 1.2 × the floor phase's peak", appPeakRssMb, round(1.2 * floorPeakRssMb, 1), appPeakRssMb <= 1.2 * floorPeakRssMb, " MB"),
+    budget("peak RSS ≤ 1.2 × the floor phase's peak", appPeakRssMb, floorPeakRssMb && round(1.2 * floorPeakRssMb, 1), appPeakRssMb <= 1.2 * floorPeakRssMb, " MB"),
   ];
   if (S.lighthouse && lhPages.length > 0) {
     for (const p of lhPages) {
