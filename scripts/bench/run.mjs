@@ -15,6 +15,7 @@
 //   BENCH_REUSE_DB=1       reuse data/bench.db and data/bench-small.db when they exist
 //   BENCH_ONLY=autosave,scale  run only these phases (pages, autosave, lighthouse, scale); budgets of
 //                          the phases left out read n/a. For iterating on one budget, not for reports.
+//   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"  Node flags for the servers (profiling)
 // Only ever talks to 127.0.0.1. Kills its servers (and Chromium) on exit and on Ctrl+C.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -48,6 +49,7 @@ const S = {
   lighthousePreset: process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   reuseDb: process.env.BENCH_REUSE_DB === "1",
+  serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean),
   only: (process.env.BENCH_ONLY ?? "").split(",").map((p) => p.trim()).filter(Boolean),
 };
 const PHASES = ["pages", "autosave", "lighthouse", "scale"];
@@ -231,7 +233,7 @@ async function startServer(label, databaseUrl) {
   const logFile = path.join(root, "data", `bench-server-${label}.log`);
   const out = fs.openSync(logFile, "w");
   // One node process (not npx → sh → node), so its pid is the server whose memory we sample.
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(S.port), "-H", HOST], {
+  const child = spawn(process.execPath, [...S.serverNodeArgs, nextBin, "start", "-p", String(S.port), "-H", HOST], {
     env: { ...process.env, NODE_ENV: "production", BENCH: "1", DATABASE_URL: databaseUrl, AUTH_SECRET, PORT: String(S.port) },
     stdio: ["ignore", out, out],
   });
