@@ -153,10 +153,8 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
   const scope = { teamId: team.id, team: { memberships: { some: { userId: actor.userId } } } };
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   const dueWhere = { ...scope, status: "decided", reviewBy: { lte: dueBefore(now) } };
-  const [total, dueCount, grouped, due, recent] = await Promise.all([
-    db.decision.count({ where: scope }),
-    db.decision.count({ where: dueWhere }),
-    db.decision.groupBy({ by: ["finalLevel"], where: { ...scope, status: "decided" }, _count: { _all: true } }),
+  const [counts, due, recent] = await Promise.all([
+    decisionCounts(team.id, actor.userId, dueBefore(now)),
     db.decision.findMany({
       where: dueWhere,
       orderBy: [{ reviewBy: "asc" }, { id: "asc" }],
@@ -165,8 +163,14 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
     }),
     decidedPerMonth(team.id, actor.userId, start),
   ]);
+  let total = 0;
+  let dueCount = 0;
   const byFinalLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as LogSummary["byFinalLevel"];
-  for (const g of grouped) if (g.finalLevel && g.finalLevel in byFinalLevel) byFinalLevel[g.finalLevel as keyof typeof byFinalLevel] = g._count._all;
+  for (const c of counts) {
+    if (c.kind === "all") total = Number(c.n);
+    else if (c.kind === "due") dueCount = Number(c.n);
+    else if (c.level && c.level in byFinalLevel) byFinalLevel[c.level as keyof typeof byFinalLevel] = Number(c.n);
+  }
   const perMonth: LogSummary["perMonth"] = [];
   for (let i = 0; i < 12; i++) {
     const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1));
@@ -183,6 +187,36 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
     due: due.map((d) => ({ id: d.id, title: d.title, reviewBy: d.reviewBy!, overdue: d.reviewBy! < now })),
     perMonth,
   };
+}
+
+type Count = { kind: "all" | "due" | "decided"; level: string | null; n: number | bigint };
+
+/**
+ * The team page's counts in one statement: every decision of the team, those due for
+ * review, and the recorded ones by final level. The membership is checked once (an
+ * uncorrelated EXISTS): Prisma's relation filter (`team: { memberships: { some } }`)
+ * is correlated, and SQLite ran it for each of a large team's rows. The counts read
+ * only the (teamId, …) indexes.
+ */
+function decisionCounts(teamId: string, userId: string, dueBy: Date): Promise<Count[]> {
+  return getDb().$queryRaw<Count[]>(decisionCountsSql(teamId, userId, dueBy));
+}
+
+/** The statement behind decisionCounts (exported for its query-plan test). */
+export function decisionCountsSql(teamId: string, userId: string, dueBy: Date): Prisma.Sql {
+  // SQLite holds DateTime as ISO 8601 text in the adapter's format ("…T00:00:00.000+00:00"), compared as text.
+  const due = databaseProvider(process.env.DATABASE_URL) === "postgresql" ? Prisma.sql`${dueBy}` : Prisma.sql`${dueBy.toISOString().replace("Z", "+00:00")}`;
+  const member = Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})`;
+  return Prisma.sql`
+    SELECT 'all' AS kind, NULL AS level, COUNT(*) AS n FROM "Decision" d
+    WHERE d."teamId" = ${teamId} AND ${member}
+    UNION ALL
+    SELECT 'due', NULL, COUNT(*) FROM "Decision" d
+    WHERE d."teamId" = ${teamId} AND d."status" = 'decided' AND d."reviewBy" <= ${due} AND ${member}
+    UNION ALL
+    SELECT 'decided', d."finalLevel", COUNT(*) FROM "Decision" d
+    WHERE d."teamId" = ${teamId} AND d."status" = 'decided' AND ${member}
+    GROUP BY d."finalLevel"`;
 }
 
 type MonthCount = { month: string; level: string | null; n: number | bigint };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { getDb } from "@/lib/db";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+
+import { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { decisionCountsSql, listDecisionLog, parseLogFilters } from "@/lib/dal/decision-log";
+import { createUserWithTeam } from "@/lib/dal/users";
+import { getDb, sqliteFilePath } from "@/lib/db";
 import { withFreshDatabase } from "@/lib/testing/test-db";
 
 withFreshDatabase();
@@ -17,13 +22,47 @@ async function plan(sql: string): Promise<string> {
   return rows.map((r) => r.detail).join("\n");
 }
 
+/** The SQL statements (with their parameters) `run` sends through the DAL's client. */
+async function statementsOf(run: () => Promise<void>): Promise<{ sql: string; params: unknown[] }[]> {
+  const sent: { sql: string; params: unknown[] }[] = [];
+  const logging = new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(process.env.DATABASE_URL!)}` }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  logging.$on("query", (e) => sent.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  const global = globalThis as { levelsetPrisma?: PrismaClient };
+  const original = global.levelsetPrisma;
+  global.levelsetPrisma = logging;
+  try {
+    await run();
+  } finally {
+    global.levelsetPrisma = original;
+    await logging.$disconnect();
+  }
+  return sent;
+}
+
 describe("decision log query plans", () => {
   it("the first page walks the team's updatedAt index, newest first", async () => {
     const detail = await plan(
       `SELECT id FROM "Decision" WHERE "teamId" = 'x' AND "status" <> 'archived' ORDER BY "updatedAt" DESC, "id" DESC LIMIT 26`,
     );
-    expect(detail).toMatch(/USING INDEX Decision_teamId_(status_)?updatedAt_idx/);
+    expect(detail).toMatch(/USING INDEX Decision_teamId_(status_)?updatedAt_/);
     expect(detail).not.toMatch(/SCAN "?Decision"?\s*$/m);
+  });
+
+  it("a filtered search walks the team's updatedAt index that holds the search text, status and final level", async () => {
+    // The statement listDecisionLog sends, as Prisma writes it: SQLite's choice of index depends on its shape.
+    const sent = await statementsOf(async () => {
+      const { user, teamSlug } = await createUserWithTeam({ name: "Plan Person", email: "plan@dal.test", password: "a-long-enough-password" });
+      await listDecisionLog({ userId: user.id }, teamSlug, parseLogFilters({ q: "refunds policy", final: "prompt" }));
+    });
+    const search = sent.find((q) => q.sql.includes("LIKE"));
+    expect(search, sent.map((q) => q.sql).join("\n")).toBeDefined();
+    const rows = await getDb().$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${search!.sql}`, ...search!.params);
+    const detail = rows.map((r) => r.detail).join("\n");
+    expect(detail).toMatch(/USING INDEX Decision_teamId_updatedAt_status_finalLevel_searchText_idx \(teamId=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
   it("decisions due for review use the team + reviewBy index", async () => {
@@ -48,6 +87,16 @@ describe("decision log query plans", () => {
        AND substr("decidedAt", 1, 7) >= '2026-01' GROUP BY 1, 2`,
     );
     expect(perMonth).toMatch(/USING COVERING INDEX Decision_teamId_status_finalLevel_decidedAt_idx/);
+  });
+
+  it("the team page's counts check the membership once, not once per decision", async () => {
+    const sql = decisionCountsSql("t", "u", new Date("2030-01-01T00:00:00Z"));
+    const rows = await getDb().$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sql}`);
+    const detail = rows.map((r) => r.detail).join("\n");
+    expect(detail).toMatch(/SEARCH m (EXISTS )?USING COVERING INDEX Membership_teamId_userId_key/);
+    // A correlated subquery runs for every row of a large team (the cost Prisma's relation filter had here).
+    expect(detail).not.toMatch(/CORRELATED/);
+    expect(detail).not.toMatch(/SCAN d\b/);
   });
 
   it("a filtered count stays within one team", async () => {

@@ -29,6 +29,19 @@ describe("schema and migration drift", () => {
     expect(fs.readFileSync(POSTGRES_SCHEMA, "utf8")).toBe(toPostgresSchema(fs.readFileSync(SQLITE_SCHEMA, "utf8")));
   });
 
+  it("a `// postgres:` line stands in for the line after it in the PostgreSQL schema only", () => {
+    const sqlite = [
+      'datasource db {\n  provider = "sqlite"\n}',
+      'generator client {\n  provider = "prisma-client"\n  output   = "../generated/prisma"\n}',
+      "model A {\n  id String @id\n  t  String\n  // postgres: @@index([id])\n  @@index([id, t])\n}",
+    ].join("\n");
+    const postgres = toPostgresSchema(sqlite);
+    expect(postgres).toContain("  @@index([id])\n}");
+    expect(postgres).not.toContain("@@index([id, t])");
+    expect(postgres).not.toContain("// postgres:");
+    expect(() => toPostgresSchema(`${sqlite}\n// postgres: @@index([t])\n`)).toThrow(/must precede the line it replaces/);
+  });
+
   it("both migration folders have migration_lock.toml and an …_init migration", () => {
     for (const [dir, provider] of [["prisma/migrations", "sqlite"], ["prisma/postgres/migrations", "postgresql"]] as const) {
       expect(fs.readFileSync(path.join(ROOT, dir, "migration_lock.toml"), "utf8")).toContain(`provider = "${provider}"`);

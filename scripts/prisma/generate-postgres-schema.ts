@@ -2,6 +2,8 @@
  * Writes prisma/postgres/schema.prisma from prisma/schema.prisma (the one
  * hand-edited schema): provider "postgresql", generator output one level
  * deeper, a "generated — do not edit" header. Json stays Json (jsonb).
+ * A line `// postgres: <line>` puts <line> in place of the line after it in the
+ * PostgreSQL schema (for an index only one of the two databases can hold).
  *
  *   npm run db:schema:postgres          write the file
  *   npm run db:schema:postgres -- --check   exit 1 when the file is out of date
@@ -29,8 +31,25 @@ function setBlockValue(schema: string, kind: "generator" | "datasource", key: st
   return schema.replace(block, `$1"${value}"`);
 }
 
+/** `// postgres: <line>` followed by a line → <line> (same indentation); a marker with no line after it is an error. */
+function applyPostgresLines(schema: string): string {
+  const lines = schema.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const marker = /^(\s*)\/\/ postgres: (.+)$/.exec(lines[i]!);
+    if (!marker) {
+      out.push(lines[i]!);
+      continue;
+    }
+    if (i + 1 >= lines.length || lines[i + 1]!.trim() === "") throw new Error(`prisma/schema.prisma:${i + 1}: "// postgres:" must precede the line it replaces`);
+    out.push(`${marker[1]}${marker[2]!.trim()}`);
+    i++;
+  }
+  return out.join("\n");
+}
+
 export function toPostgresSchema(sqliteSchema: string): string {
-  let schema = setBlockValue(sqliteSchema, "datasource", "provider", "postgresql");
+  let schema = setBlockValue(applyPostgresLines(sqliteSchema), "datasource", "provider", "postgresql");
   const output = /generator\s+\w+\s*\{[^}]*?\boutput\s*=\s*"([^"]*)"/.exec(schema)?.[1];
   if (output === undefined) throw new Error("prisma/schema.prisma: the generator has no `output`");
   // The schema moves from prisma/ to prisma/postgres/: relative outputs gain one "../".

@@ -1,0 +1,2 @@
+-- SQLite only: prisma/schema.prisma keeps the plain (teamId, updatedAt) index for PostgreSQL (a B-tree entry there
+-- is capped at about 2.7 KB, and searchText can be longer). The folder keeps the two migration histories in step.
