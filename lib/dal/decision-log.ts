@@ -195,8 +195,8 @@ type Count = { kind: "all" | "due" | "decided"; level: string | null; n: number 
  * The team page's counts in one statement: every decision of the team, those due for
  * review, and the recorded ones by final level. The membership is checked once (an
  * uncorrelated EXISTS): Prisma's relation filter (`team: { memberships: { some } }`)
- * is correlated, and SQLite ran it for each of a large team's rows. The counts read
- * only the (teamId, …) indexes.
+ * is correlated, and SQLite ran it for each of a large team's rows. Each count goes
+ * through a (teamId, …) index (query-plan test in sqlite.test.ts).
  */
 function decisionCounts(teamId: string, userId: string, dueBy: Date): Promise<Count[]> {
   return getDb().$queryRaw<Count[]>(decisionCountsSql(teamId, userId, dueBy));
