@@ -12,6 +12,15 @@ test.describe("decision log", () => {
     await expect(page.getByRole("heading", { name: "Due for review" })).toBeVisible();
     await expectNoA11yViolations(page);
     await snap(page, "team-log");
+    // The page fits the screen, with no sideways scroll (the chart's screen-reader table once made it 2 010 px wide),
+    // and the due list shows whole titles (beside the date they were cut to a few letters).
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `at ${width} px`).toBe(0);
+      const due = page.getByRole("region", { name: /^Due for review/ }).getByRole("link", { name: "Internal code-review assistant" });
+      expect(await due.evaluate((a) => a.scrollWidth <= a.clientWidth && a.scrollHeight <= a.clientHeight), `at ${width} px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // Full-text search reaches into notes ("reranker" is only in the billing bot's Level 0 note).
     await page.getByLabel("Search titles, use cases and notes").fill("reranker");

@@ -39,14 +39,18 @@ export function LogSummaryPanel({ summary, teamSlug, rubric }: { summary: LogSum
         {summary.due.length === 0 ? (
           <p className="mt-3 text-sm text-slate-600">Nothing due in the next 14 days.</p>
         ) : (
-          <ul className="mt-3 space-y-2 text-sm">
+          <ul className="mt-3 space-y-3 text-sm">
+            {/* Title on its own line (up to two), the date under it: in a narrow card a title beside the date was cut to a few letters. */}
             {summary.due.map((d) => (
-              <li key={d.id} className="flex items-baseline justify-between gap-3">
-                <Link href={`/t/${teamSlug}/decisions/${d.id}`} className="min-w-0 truncate font-medium text-slate-900 hover:underline underline-offset-4">
+              <li key={d.id} className="min-w-0">
+                <Link
+                  href={`/t/${teamSlug}/decisions/${d.id}`}
+                  className="line-clamp-2 break-words font-medium text-slate-900 hover:underline underline-offset-4"
+                >
                   {d.title}
                 </Link>
-                <span className={d.overdue ? "shrink-0 font-medium text-danger-700" : "shrink-0 text-slate-700"}>
-                  {d.overdue ? "overdue since " : "by "}
+                <span className={d.overdue ? "block font-medium text-danger-700" : "block text-slate-700"}>
+                  {d.overdue ? "Overdue since " : "Review by "}
                   {dateFormat.format(d.reviewBy)}
                 </span>
               </li>
@@ -84,29 +88,33 @@ export function LogSummaryPanel({ summary, teamSlug, rubric }: { summary: LogSum
             ))}
           </div>
           <figcaption className="sr-only">Decisions recorded per month over the last 12 months, by final level.</figcaption>
-          <table className="sr-only">
-            <caption>Decisions per month</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                {LEVELS.map((l) => (
-                  <th key={l} scope="col">
-                    {label(l)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {summary.perMonth.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
+          {/* sr-only on a wrapper: a table is not clipped by overflow:hidden, and as a 1 px table it
+              still laid out its full width and made the whole page scroll sideways. */}
+          <div className="sr-only">
+            <table>
+              <caption>Decisions per month</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
                   {LEVELS.map((l) => (
-                    <td key={l}>{m.counts[l]}</td>
+                    <th key={l} scope="col">
+                      {label(l)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {summary.perMonth.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">{m.month}</th>
+                    {LEVELS.map((l) => (
+                      <td key={l}>{m.counts[l]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </figure>
         <ul className="mt-3 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
           {LEVELS.map((l) => (
