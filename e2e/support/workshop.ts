@@ -45,7 +45,7 @@ export async function answerStep(page: Page, sectionId: string, answers: Answers
 
 /**
  * From the team page to a hydrated New decision form. Waits for the new page itself: until the
- * navigation lands, the team page's search box ("Search title, use case and notes") is what a loose
+ * navigation lands, the team page's search box ("Search titles, use cases and notes") is what a loose
  * `getByLabel("Title")` finds, and typing there is lost with the page.
  */
 export async function openNewDecisionForm(page: Page) {

@@ -189,6 +189,12 @@ export async function getDecisionLogSummary(actor: Actor, teamSlug: string, now 
   };
 }
 
+const isPostgres = () => databaseProvider(process.env.DATABASE_URL) === "postgresql";
+
+/** The membership check of the summary's SQL statements: uncorrelated, so the database runs it once per statement, not per row. */
+const memberOf = (teamId: string, userId: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})`;
+
 type Count = { kind: "all" | "due" | "decided"; level: string | null; n: number | bigint };
 
 /**
@@ -205,8 +211,8 @@ function decisionCounts(teamId: string, userId: string, dueBy: Date): Promise<Co
 /** The statement behind decisionCounts (exported for its query-plan test). */
 export function decisionCountsSql(teamId: string, userId: string, dueBy: Date): Prisma.Sql {
   // SQLite holds DateTime as ISO 8601 text in the adapter's format ("…T00:00:00.000+00:00"), compared as text.
-  const due = databaseProvider(process.env.DATABASE_URL) === "postgresql" ? Prisma.sql`${dueBy}` : Prisma.sql`${dueBy.toISOString().replace("Z", "+00:00")}`;
-  const member = Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})`;
+  const due = isPostgres() ? Prisma.sql`${dueBy}` : Prisma.sql`${dueBy.toISOString().replace("Z", "+00:00")}`;
+  const member = memberOf(teamId, userId);
   return Prisma.sql`
     SELECT 'all' AS kind, NULL AS level, COUNT(*) AS n FROM "Decision" d
     WHERE d."teamId" = ${teamId} AND ${member}
@@ -230,7 +236,7 @@ type MonthCount = { month: string; level: string | null; n: number | bigint };
  * The (teamId, status, finalLevel, decidedAt) index covers it.
  */
 function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<MonthCount[]> {
-  const postgres = databaseProvider(process.env.DATABASE_URL) === "postgresql";
+  const postgres = isPostgres();
   // SQLite: the adapter stores DateTime as ISO 8601 text in UTC (its default timestampFormat),
   // e.g. "2026-02-05T17:52:15.282+00:00", so the first seven characters are the UTC month.
   const month = postgres ? Prisma.sql`to_char(d."decidedAt", 'YYYY-MM')` : Prisma.sql`substr(d."decidedAt", 1, 7)`;
@@ -239,7 +245,7 @@ function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<M
     SELECT ${month} AS month, d."finalLevel" AS level, COUNT(*) AS n
     FROM "Decision" d
     WHERE d."teamId" = ${teamId} AND d."status" IN ('decided', 'superseded') AND ${since}
-      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ${teamId} AND m."userId" = ${userId})
+      AND ${memberOf(teamId, userId)}
     GROUP BY 1, 2`;
 }
 
