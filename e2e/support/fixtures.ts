@@ -61,6 +61,10 @@ export function formAlert(page: Page) {
 
 /** Zero axe violations (WCAG 2.x A/AA) on the current page. */
 export async function expectNoA11yViolations(page: Page) {
+  // Next streams a dynamic page's <title> after its body (streaming metadata): audit once it has arrived,
+  // not in the moment between a navigation and its metadata (axe's document-title rule). A page that never
+  // gets a title still fails here.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(
     results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })),
