@@ -18,6 +18,7 @@ import {
   resultSchema,
   score,
   type Section,
+  noteTextSchema,
   stepAnswersSchema,
 } from "@/lib/rubric";
 import { searchTextOf } from "@/lib/decisions/search";
@@ -305,7 +306,7 @@ export async function saveAgreedStepsInTransaction(
     const section = rubric.sections.find((s) => s.id === input.sectionId);
     if (!section) throw new AppError("NOT_FOUND", "No such step");
     const step = stepAnswersSchema(current.rubricVersion, section.id).parse(input.answers) as Answers;
-    const noteText = input.note === undefined ? undefined : z.string().max(rubric.notes.maxLength).parse(input.note);
+    const noteText = input.note === undefined ? undefined : noteTextSchema(current.rubricVersion).parse(input.note);
     const plan = planStep(current, section, step, noteText);
     if (Object.keys(plan.after).length === 0) continue;
     events.push({ step: section.id, before: plan.before, after: plan.after });
@@ -371,7 +372,7 @@ export async function saveStep(actor: Actor, teamSlug: string, decisionId: strin
   const section = rubric.sections.find((s) => s.id === input.sectionId);
   if (!section) throw new AppError("NOT_FOUND", "No such step");
   const step = stepAnswersSchema(current.rubricVersion, section.id).parse(input.answers) as Answers;
-  const noteText = input.note === undefined ? undefined : z.string().max(rubric.notes.maxLength).parse(input.note);
+  const noteText = input.note === undefined ? undefined : noteTextSchema(current.rubricVersion).parse(input.note);
 
   if (current.version !== input.expectedVersion) throw await conflict(team, decisionId, actor);
 

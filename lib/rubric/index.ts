@@ -8,6 +8,7 @@ import { compareAnswersFor } from "./compare";
 import {
   buildAnswersSchema,
   buildNotesSchema,
+  buildNoteTextSchema,
   buildResultSchema,
   buildStepAnswersSchema,
   formatIssues,
@@ -97,6 +98,9 @@ const stepSchemas = memo((key: string) => {
 
 /** Schema of the free-text notes, keyed `notes.<section>`. Throws for an unknown version. */
 export const notesSchema = memo((version: string) => buildNotesSchema(requireRubric(version)));
+
+/** Schema of one step's note text (the rubric's length limit). Throws for an unknown version. */
+export const noteTextSchema = memo((version: string) => buildNoteTextSchema(requireRubric(version)));
 
 /** Schema of a Result (any registered version). */
 export const resultSchema = buildResultSchema(listRubricVersions() as [string, ...string[]]);

@@ -80,12 +80,15 @@ export function buildStepAnswersSchema(rubric: Rubric, section: Section) {
   return strictShape(section.questions, `Unknown question id for step "${section.id}"`);
 }
 
+/** One step's note text: any string within the rubric's length limit. */
+export function buildNoteTextSchema(rubric: Rubric) {
+  return z.string().max(rubric.notes.maxLength);
+}
+
 export function buildNotesSchema(rubric: Rubric) {
   const shape: Record<string, z.ZodOptional<z.ZodNullable<z.ZodString>>> = {};
   for (const section of rubric.sections) {
-    shape[section.noteId] = z
-      .string()
-      .max(rubric.notes.maxLength)
+    shape[section.noteId] = buildNoteTextSchema(rubric)
       .nullable()
       .optional()
       .meta({ description: `Free-text note for the step "${section.title}". Kept, never scored.` });

@@ -24,6 +24,13 @@ import { saveStepFromForm, type StepFormState } from "@/lib/workshop/save-step";
 
 const idSchema = z.string().min(1).max(64);
 const routeSchema = z.object({ teamSlug: idSchema, decisionId: idSchema });
+// Built once: zod compiles a schema on its first parse, and autosave calls saveStepAction every few seconds.
+const stepRouteSchema = routeSchema.extend({ stepId: idSchema });
+/** The version the client last saw comes from the client too: only a whole version number is trusted. */
+const lastSeenVersionSchema = z.number().int().min(0).catch(0);
+const gotoSchema = z.string().regex(/^[a-z0-9_]+$/);
+const scoreInputSchema = z.object({ rubricVersion: z.string().max(20), answers: z.unknown() });
+const inDecisionPathSchema = z.string().regex(/^\/t\/[^/]+\/decisions\/[^?#]*$/);
 
 export async function createDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   formData = formDataOf(formData);
@@ -61,9 +68,8 @@ export async function createDecisionAction(_prev: FormState, formData: FormData)
 export async function saveStepAction(prev: StepFormState, formData: FormData): Promise<StepFormState> {
   formData = formDataOf(formData);
   const user = await requireUser();
-  // The previous state comes from the client too: only a whole version number is trusted.
-  const lastSeen = z.number().int().min(0).catch(0).parse((prev as Partial<StepFormState> | null)?.version);
-  const route = routeSchema.extend({ stepId: idSchema }).safeParse({
+  const lastSeen = lastSeenVersionSchema.parse((prev as Partial<StepFormState> | null)?.version);
+  const route = stepRouteSchema.safeParse({
     teamSlug: formData.get("teamSlug"),
     decisionId: formData.get("decisionId"),
     stepId: formData.get("stepId"),
@@ -77,7 +83,7 @@ export async function saveStepAction(prev: StepFormState, formData: FormData): P
     if (isAppError(error, "NOT_FOUND")) return { status: "error", version: lastSeen, formError: "Decision not found." };
     throw error;
   }
-  const target = z.string().regex(/^[a-z0-9_]+$/).safeParse(formData.get("goto"));
+  const target = gotoSchema.safeParse(formData.get("goto"));
   if (target.success && (state.status === "saved" || state.status === "sealed")) {
     redirect(stepPath(teamSlug, decisionId, target.data));
   }
@@ -151,7 +157,7 @@ export async function scoreAnswersAction(input: {
   answers: unknown;
 }): Promise<{ ok: true; result: Result } | { ok: false; issues: Issue[] }> {
   await requireUser();
-  const parsed = z.object({ rubricVersion: z.string().max(20), answers: z.unknown() }).safeParse(input);
+  const parsed = scoreInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: [{ path: "", message: "Send { rubricVersion, answers }" }] };
   return parseAndScore(parsed.data.answers, parsed.data.rubricVersion);
 }
@@ -164,14 +170,13 @@ export async function togglePresentationAction(formData: FormData): Promise<void
   if (on) jar.set("levelset-presentation", "1", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 30 });
   else jar.delete("levelset-presentation");
   // Back to the page the toggle was pressed on (same origin, a decision page), else the decision.
-  const inDecision = z.string().regex(/^\/t\/[^/]+\/decisions\/[^?#]*$/);
-  let back = inDecision.safeParse(formData.get("returnTo")).data ?? "/t";
+  let back = inDecisionPathSchema.safeParse(formData.get("returnTo")).data ?? "/t";
   const referer = (await headers()).get("referer");
   if (referer) {
     try {
       const url = new URL(referer);
       const own = new URL((await headers()).get("origin") ?? url.origin);
-      if (url.origin === own.origin && inDecision.safeParse(url.pathname).success) back = url.pathname;
+      if (url.origin === own.origin && inDecisionPathSchema.safeParse(url.pathname).success) back = url.pathname;
     } catch {
       /* keep the fallback */
     }
