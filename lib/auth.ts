@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
+import { authSecret, sessionClaims } from "@/lib/auth/session-token";
 import { clearFailures, clientAddressOf, recordFailure, retryAfterSeconds, signInLimitKeys } from "@/lib/dal/rate-limit";
 import { verifyCredentials } from "@/lib/dal/users";
 import { log } from "@/lib/log";
@@ -23,12 +24,8 @@ declare module "next-auth" {
  * `lib/dal/session.ts` checks both against the database on every request, so a
  * bumped `sessionVersion` (password change, removal) ends old sessions.
  */
-const secret =
-  process.env.AUTH_SECRET ??
-  (process.env.NODE_ENV === "production" ? undefined : "levelset-development-only-secret-not-for-production");
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret,
+  secret: authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
@@ -75,8 +72,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      session.user.id = typeof token.uid === "string" ? token.uid : "";
-      session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      const claims = sessionClaims(token);
+      session.user.id = claims?.userId ?? "";
+      session.user.sessionVersion = claims?.sessionVersion ?? -1;
       return session;
     },
   },

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
-import { auth } from "@/lib/auth";
+import { readSession } from "@/lib/auth/session-token";
 
 import type { Actor } from "./actor";
 import { getSessionUser, type SessionUser } from "./users";
@@ -16,10 +16,9 @@ import { getSessionUser, type SessionUser } from "./users";
  * session (bumped sessionVersion) is signed out, whatever the cookie says.
  */
 export const verifySession = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return getSessionUser(id, session.user.sessionVersion);
+  const session = await readSession((await headers()).get("cookie") ?? "");
+  if (!session) return null;
+  return getSessionUser(session.userId, session.sessionVersion);
 });
 
 /**
