@@ -70,12 +70,17 @@ export async function listTeamsForUser(actor: Actor): Promise<TeamSummary[]> {
  * e.g. in a server action, it calls through), so nothing is shared between
  * requests or users.
  */
-const findMembership = cache((userId: string, teamSlug: string) =>
-  getDb().membership.findFirst({
-    where: { userId, team: { slug: teamSlug } },
-    select: { role: true, team: { select: { id: true, slug: true, name: true } } },
-  }),
-);
+const findMembership = cache(async (userId: string, teamSlug: string) => {
+  // One statement: Prisma reads a relation with a second query on SQLite (joins in one
+  // query are PostgreSQL/MySQL only), and every team page and action asks this first.
+  const rows = await getDb().$queryRaw<{ role: string; id: string; slug: string; name: string }[]>`
+    SELECT m."role", t."id", t."slug", t."name"
+    FROM "Membership" m JOIN "Team" t ON t."id" = m."teamId"
+    WHERE m."userId" = ${userId} AND t."slug" = ${teamSlug}
+    LIMIT 1`;
+  const row = rows[0];
+  return row ? { role: row.role, team: { id: row.id, slug: row.slug, name: row.name } } : null;
+});
 
 /**
  * The team behind a URL slug, only if the actor is a member: membership is part
