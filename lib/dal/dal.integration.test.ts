@@ -177,6 +177,24 @@ describe("saving workshop steps and recording decisions", () => {
     expect((await getDecision(owner.actor, owner.teamSlug, id)).answers["constraints.eval_harness"]).toBe("full");
   });
 
+  it("of two saves based on the same version at the same moment, one lands and the other is a conflict", async () => {
+    const { owner, id } = await teamWithDecision();
+    const save = (value: string) =>
+      saveStep(owner.actor, owner.teamSlug, id, { sectionId: "constraints", answers: { "constraints.eval_harness": value }, expectedVersion: 1 });
+    // Both read version 1 before either writes: the write itself must refuse the second.
+    const results = await Promise.allSettled([save("full"), save("partial")]);
+    const landed = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(landed).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ reason: { code: "CONFLICT", details: { version: 2 } } });
+    const decision = await getDecision(owner.actor, owner.teamSlug, id);
+    expect(decision.version).toBe(2);
+    const winner = results[0].status === "fulfilled" ? "full" : "partial";
+    expect(decision.answers["constraints.eval_harness"]).toBe(winner);
+    expect(await getDb().auditEvent.count({ where: { decisionId: id, action: "decision.answers_updated" } })).toBe(1);
+  });
+
   it("rejects invalid step answers, non-members and viewers without writing", async () => {
     const { owner, id } = await teamWithDecision();
     const stranger = await newUser("eve");

@@ -25,7 +25,7 @@ import { searchTextOf } from "@/lib/decisions/search";
 import { mergeStepAnswers } from "@/lib/workshop/step-form";
 
 import type { Actor } from "./actor";
-import { AppError, isUniqueViolation } from "./errors";
+import { AppError, isRecordNotFound, isUniqueViolation } from "./errors";
 import { type Role, roleSchema } from "./roles";
 import { getTeamForMember, type TeamContext } from "./teams";
 
@@ -381,33 +381,38 @@ export async function saveStep(actor: Actor, teamSlug: string, decisionId: strin
     return { version: current.version, answers, notes, result, changed: false };
   }
 
+  // One batch: the update only matches the version this save was based on (and a step still
+  // open for answers), else it fails with P2025 and the audit event is never written.
   const db = getDb();
-  const saved = await db.$transaction(async (tx) => {
-    const { count } = await tx.decision.updateMany({
-      where: { id: decisionId, teamId: team.id, version: input.expectedVersion, status: { in: EDITABLE } },
-      data: {
-        answers: answers as Prisma.InputJsonObject,
-        notes,
-        searchText: searchTextOf(current.title, current.context, notes),
-        recommendedLevel: result.level,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) return null;
-    await tx.auditEvent.create({
-      data: {
-        teamId: team.id,
-        decisionId,
-        actorId: actor.userId,
-        action: "decision.answers_updated",
-        before: before as Prisma.InputJsonObject,
-        after: { step: section.id, ...after } as Prisma.InputJsonObject,
-      },
-    });
-    return input.expectedVersion + 1;
-  });
-  if (saved === null) throw await conflict(team, decisionId, actor);
-  return { version: saved, answers, notes, result, changed: true };
+  try {
+    await db.$transaction([
+      db.decision.update({
+        where: { id: decisionId, teamId: team.id, version: input.expectedVersion, status: { in: EDITABLE } },
+        data: {
+          answers: answers as Prisma.InputJsonObject,
+          notes,
+          searchText: searchTextOf(current.title, current.context, notes),
+          recommendedLevel: result.level,
+          version: { increment: 1 },
+        },
+        select: { id: true },
+      }),
+      db.auditEvent.createMany({
+        data: {
+          teamId: team.id,
+          decisionId,
+          actorId: actor.userId,
+          action: "decision.answers_updated",
+          before: before as Prisma.InputJsonObject,
+          after: { step: section.id, ...after } as Prisma.InputJsonObject,
+        },
+      }),
+    ]);
+  } catch (error) {
+    if (isRecordNotFound(error)) throw await conflict(team, decisionId, actor);
+    throw error;
+  }
+  return { version: input.expectedVersion + 1, answers, notes, result, changed: true };
 }
 
 async function conflict(team: TeamContext, decisionId: string, actor: Actor): Promise<AppError> {

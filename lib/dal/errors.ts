@@ -22,3 +22,8 @@ export function isAppError(error: unknown, code?: AppErrorCode): error is AppErr
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
+
+/** Prisma's "record to update not found" (P2025): an update whose `where` matched no row. */
+export function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
