@@ -4,10 +4,12 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
 import { DEFAULT_SQLITE_URL, databaseProvider } from "@/lib/env";
+import { cachePreparedStatements } from "@/lib/sqlite-statement-cache";
 
 /**
  * The one Prisma client. Only `lib/dal/**` may import this file (house rule 2).
@@ -27,12 +29,18 @@ export function sqliteFilePath(url: string): string {
  * WAL (readers never block the writer), a busy timeout so concurrent writers wait
  * instead of failing with SQLITE_BUSY, and foreign keys enforced.
  */
-class ConfiguredSqliteAdapter extends PrismaBetterSqlite3 {
+export class ConfiguredSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(
       "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
     );
+    // The adapter keeps its better-sqlite3 connection as `client` (not part of its types;
+    // lib/db.test.ts fails if that changes, rather than the cache silently going away).
+    const client = (adapter as { client?: Partial<BetterSqlite3.Database> }).client;
+    if (typeof client?.prepare === "function" && typeof client.exec === "function") {
+      cachePreparedStatements(client as BetterSqlite3.Database);
+    }
     return adapter;
   }
 }
