@@ -7,6 +7,7 @@
 //   BENCH_CONNECTIONS=20   concurrent connections (autocannon)
 //   BENCH_DECISIONS=100000 decisions in data/bench.db (BENCH_TEAMS=50 teams)
 //   BENCH_SMALL_DECISIONS=1000  decisions in data/bench-small.db (in BENCH_TEAMS teams, like the large one)
+//   BENCH_AUTOSAVE_ROUNDS=4  alternating rounds of the autosave and its floor (BENCH_DURATION each, in all)
 //   BENCH_SCALE_ROUNDS=2   rounds of the scale comparison (each: the large, then the small database, fresh servers)
 //   BENCH_PORT=3471        loopback port for the servers
 //   BENCH_LIGHTHOUSE=0     skip Lighthouse (e.g. smoke runs)
@@ -44,6 +45,7 @@ const S = {
   teams: envNumber("BENCH_TEAMS", 50),
   smallDecisions: envNumber("BENCH_SMALL_DECISIONS", 1000),
   scaleRounds: envNumber("BENCH_SCALE_ROUNDS", 2),
+  autosaveRounds: envNumber("BENCH_AUTOSAVE_ROUNDS", 4),
   port: envNumber("BENCH_PORT", 3471),
   lighthouse: process.env.BENCH_LIGHTHOUSE !== "0",
   lighthousePreset: process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile",
@@ -404,16 +406,20 @@ function actionResult(text) {
 }
 
 /**
- * `loops` state objects, each with `path` and `args(state)` → the action's arguments;
- * a response counts when `accept(result)` holds, and `advance(state, result)` carries
- * the returned version on. Warm-up first, then S.duration seconds measured.
+ * A server action measured in rounds. `loops` are state objects, each with `path` and
+ * `args(state)` → the action's arguments; a response counts when `accept(result)` holds,
+ * and `advance(state, result)` carries the returned version on. `warm()` once, then
+ * `measure(seconds)` any number of times (latencies, CPU and time add up over the rounds),
+ * then `row()`.
  */
-async function measureAction({ name, label, id, cookie, loops, accept, advance }) {
+function actionMeasurer({ name, label, id, cookie, loops, accept, advance }) {
   const latencies = [];
   let unexpected = 0;
   let firstProblem = "";
-  const runFor = async (seconds, record) => {
-    const end = Date.now() + seconds * 1000;
+  let cpuUsed = 0;
+  let seconds = 0;
+  const runFor = async (duration, record) => {
+    const end = Date.now() + duration * 1000;
     await Promise.all(
       loops.map(async (state) => {
         while (Date.now() < end) {
@@ -445,31 +451,42 @@ async function measureAction({ name, label, id, cookie, loops, accept, advance }
       }),
     );
   };
-  await runFor(S.warmup, false);
-  const started = performance.now();
-  const cpuBefore = cpuMs(serverPid);
-  await runFor(S.duration, true);
-  const cpuUsed = cpuMs(serverPid) - cpuBefore;
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const row = {
-    name,
+  return {
     label,
-    method: "POST",
-    path: `${loops[0].shownPath ?? loops[0].path} (action)`,
-    reqPerSec: round(latencies.length / seconds, 1),
-    p50: round(percentile(latencies, 0.5), 1),
-    p95: round(percentile(latencies, 0.95), 1),
-    p99: round(percentile(latencies, 0.99), 1),
-    requests: latencies.length + unexpected,
-    cpuMsPerReq: latencies.length ? round(cpuUsed / latencies.length, 2) : null,
-    unexpected,
-    statuses: {},
-    seconds: round(seconds, 2),
+    warm: () => runFor(S.warmup, false),
+    async measure(duration) {
+      const started = performance.now();
+      const cpuBefore = cpuMs(serverPid);
+      const before = latencies.length;
+      await runFor(duration, true);
+      const used = cpuMs(serverPid) - cpuBefore;
+      cpuUsed += used;
+      seconds += (performance.now() - started) / 1000;
+      const done = latencies.length - before;
+      return { p95: round(percentile(latencies.slice(before).sort((a, b) => a - b), 0.95), 1), cpuMsPerReq: done ? used / done : null };
+    },
+    row() {
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const row = {
+        name,
+        label,
+        method: "POST",
+        path: `${loops[0].shownPath ?? loops[0].path} (action)`,
+        reqPerSec: round(sorted.length / seconds, 1),
+        p50: round(percentile(sorted, 0.5), 1),
+        p95: round(percentile(sorted, 0.95), 1),
+        p99: round(percentile(sorted, 0.99), 1),
+        requests: sorted.length + unexpected,
+        cpuMsPerReq: sorted.length ? round(cpuUsed / sorted.length, 2) : null,
+        unexpected,
+        statuses: {},
+        seconds: round(seconds, 2),
+      };
+      const note = unexpected > 0 ? `  \x1b[33m(${unexpected} unexpected: ${firstProblem})\x1b[0m` : "";
+      log(`  ${label.padEnd(34)} ${String(row.reqPerSec).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  cpu ${row.cpuMsPerReq} ms/req${note}`);
+      return row;
+    },
   };
-  const note = unexpected > 0 ? `  \x1b[33m(${unexpected} unexpected: ${firstProblem})\x1b[0m` : "";
-  log(`  ${label.padEnd(34)} ${String(row.reqPerSec).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  cpu ${row.cpuMsPerReq} ms/req${note}`);
-  return row;
 }
 
 /** The workshop's first step as its form posts it: the worked example's answers for that step, a note, the route fields. */
@@ -725,7 +742,7 @@ async function main() {
       state.version = result.version;
       state.saves++;
     };
-    const noopAction = await measureAction({
+    const floorMeasurer = actionMeasurer({
       name: "floor-action",
       label: "floor: no-op server action",
       id: noopActionId,
@@ -734,9 +751,8 @@ async function main() {
       accept: (r) => r.status === "saved",
       advance,
     });
-    floorRows.action = noopAction;
     const saveLoops = loopsFor((d) => `/t/${TEAM}/decisions/${d.id}/steps/${rubric.firstStep}`);
-    const autosave = await measureAction({
+    const saveMeasurer = actionMeasurer({
       name: "autosave",
       label: "autosave (step server action)",
       id: saveActionId,
@@ -745,6 +761,25 @@ async function main() {
       accept: (r) => r.status === "saved",
       advance,
     });
+    // The machine's speed drifts within a run (shared hosts): the two are measured in
+    // alternating rounds (floor, autosave, autosave, floor, …), each round S.duration /
+    // rounds seconds, and each row pools its rounds.
+    await floorMeasurer.warm();
+    await saveMeasurer.warm();
+    const perRound = [];
+    for (let r = 0; r < S.autosaveRounds; r++) {
+      const order = r % 2 === 0 ? [floorMeasurer, saveMeasurer] : [saveMeasurer, floorMeasurer];
+      const got = {};
+      for (const m of order) got[m.label] = await m.measure(S.duration / S.autosaveRounds);
+      const f = got[floorMeasurer.label];
+      const a = got[saveMeasurer.label];
+      perRound.push({ p95Ratio: round(a.p95 / f.p95, 2), cpuRatio: f.cpuMsPerReq && a.cpuMsPerReq ? round(a.cpuMsPerReq / f.cpuMsPerReq, 2) : null });
+    }
+    const noopAction = floorMeasurer.row();
+    floorRows.action = noopAction;
+    const autosave = saveMeasurer.row();
+    log(`  per round, autosave / floor: p95 ${perRound.map((r) => r.p95Ratio).join(", ")}; CPU ${perRound.map((r) => r.cpuRatio).join(", ")}`);
+    autosave.rounds = perRound;
     autosave.floor = "action";
     autosave.floorLabel = "no-op server action";
     autosave.ratio = ratio(autosave.reqPerSec, noopAction.reqPerSec);
