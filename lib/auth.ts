@@ -21,10 +21,11 @@ declare module "next-auth" {
  * Auth.js (next-auth v5). Email + password, JWT sessions in an encrypted cookie:
  * nothing lives in one server's memory, so any app instance can serve any user.
  * The token carries only the user id and the session version it was issued for;
- * `lib/dal/session.ts` checks both against the database on every request, so a
+ * `lib/dal/session.ts` reads it (`readSession`, not `auth()`: see
+ * lib/auth/session-token.ts) and checks both against the database on every request, so a
  * bumped `sessionVersion` (password change, removal) ends old sessions.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   secret: authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

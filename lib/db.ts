@@ -27,7 +27,8 @@ export function sqliteFilePath(url: string): string {
 /**
  * better-sqlite3 with the pragmas the app relies on, run on every new connection:
  * WAL (readers never block the writer), a busy timeout so concurrent writers wait
- * instead of failing with SQLITE_BUSY, and foreign keys enforced.
+ * instead of failing with SQLITE_BUSY, and foreign keys enforced; and its
+ * prepared statements kept for reuse (lib/sqlite-statement-cache.ts).
  */
 export class ConfiguredSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect() {
@@ -36,7 +37,8 @@ export class ConfiguredSqliteAdapter extends PrismaBetterSqlite3 {
       "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
     );
     // The adapter keeps its better-sqlite3 connection as `client` (not part of its types;
-    // lib/db.test.ts fails if that changes, rather than the cache silently going away).
+    // lib/sqlite-statement-cache.test.ts fails if that changes, rather than the cache
+    // silently going away).
     const client = (adapter as { client?: Partial<BetterSqlite3.Database> }).client;
     if (typeof client?.prepare === "function" && typeof client.exec === "function") {
       cachePreparedStatements(client as BetterSqlite3.Database);
