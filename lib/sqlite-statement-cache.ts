@@ -44,7 +44,9 @@ export function statementCacheStats(db: object) {
 
 /**
  * One use of a cached statement: what `bind()` and `raw()` set stays here, not
- * on the shared statement, so no use sees another's parameters or mode.
+ * on the shared statement, so no use sees another's parameters or mode. Only
+ * what runs to completion at once is offered (no `iterate()`: a lazy iterator
+ * would keep the shared statement busy across uses).
  */
 class Binding {
   #params: unknown[] = [];
@@ -54,12 +56,6 @@ class Binding {
 
   get reader(): boolean {
     return this.stmt.reader;
-  }
-  get readonly(): boolean {
-    return this.stmt.readonly;
-  }
-  get source(): string {
-    return this.stmt.source;
   }
   columns() {
     return this.stmt.columns();
@@ -80,9 +76,6 @@ class Binding {
   }
   all(...params: unknown[]) {
     return this.stmt.raw(this.#raw).all(...this.args(params));
-  }
-  iterate(...params: unknown[]) {
-    return this.stmt.raw(this.#raw).iterate(...this.args(params));
   }
   private args(params: unknown[]): unknown[] {
     return params.length > 0 ? params : this.#params;

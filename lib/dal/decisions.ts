@@ -381,7 +381,7 @@ export async function saveStep(actor: Actor, teamSlug: string, decisionId: strin
     return { version: current.version, answers, notes, result, changed: false };
   }
 
-  // One batch: the update only matches the version this save was based on (and a step still
+  // One batch: the update only matches the version this save was based on (and a decision still
   // open for answers), else it fails with P2025 and the audit event is never written.
   const db = getDb();
   try {

@@ -18,12 +18,17 @@ export function isAppError(error: unknown, code?: AppErrorCode): error is AppErr
   return error instanceof AppError && (code === undefined || error.code === code);
 }
 
-/** Prisma's unique-constraint violation (P2002), without importing Prisma here. */
+/** A Prisma error with this code, without importing Prisma here. */
+function hasPrismaCode(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** Prisma's unique-constraint violation (P2002). */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  return hasPrismaCode(error, "P2002");
 }
 
 /** Prisma's "record to update not found" (P2025): an update whose `where` matched no row. */
 export function isRecordNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+  return hasPrismaCode(error, "P2025");
 }

@@ -7,7 +7,7 @@
 //   BENCH_CONNECTIONS=20   concurrent connections (autocannon)
 //   BENCH_DECISIONS=100000 decisions in data/bench.db (BENCH_TEAMS=50 teams)
 //   BENCH_SMALL_DECISIONS=1000  decisions in data/bench-small.db (in BENCH_TEAMS teams, like the large one)
-//   BENCH_AUTOSAVE_ROUNDS=4  alternating rounds of the autosave and its floor (BENCH_DURATION each, in all)
+//   BENCH_AUTOSAVE_ROUNDS=4  alternating rounds of the autosave and its floor (BENCH_DURATION split between them)
 //   BENCH_SCALE_ROUNDS=2   rounds of the scale comparison (each: the large, then the small database, fresh servers)
 //   BENCH_PORT=3471        loopback port for the servers
 //   BENCH_LIGHTHOUSE=0     skip Lighthouse (e.g. smoke runs)
