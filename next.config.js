@@ -20,6 +20,11 @@ const nextConfig = {
   // Invitations are capability URLs too.
   async headers() {
     return [
+      // public/ is served without the proxy (proxy.ts): its files still get nosniff.
+      {
+        source: "/:file(favicon.ico|favicon.svg|apple-touch-icon.png|manifest.webmanifest|robots.txt|icons/.*)",
+        headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
+      },
       { source: "/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       {
         source: "/s/:path*",

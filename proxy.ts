@@ -124,7 +124,8 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, csp: 
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+      // The static files of public/ (icons, robots.txt, the manifest) need neither a nonce nor a session.
+      source: "/((?!_next/static|_next/image|favicon.ico|favicon.svg|apple-touch-icon.png|manifest.webmanifest|robots.txt|icons/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -17,6 +17,15 @@ export const metadata: Metadata = {
   description:
     "Decision workshops for AI product teams: prompt + retrieval, adapters/LoRA, a full fine-tune, or build evals first — decided together, with the reasons on record.",
   applicationName: "LevelSet",
+  // The files in public/ (scripts/icons/generate.mjs renders the raster ones from favicon.svg).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/favicon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
