@@ -12,6 +12,7 @@
 //   BENCH_PORT=3471        loopback port for the servers
 //   BENCH_LIGHTHOUSE=0     skip Lighthouse (e.g. smoke runs)
 //   BENCH_LIGHTHOUSE_PRESET=desktop  Lighthouse's desktop preset instead of its default (mobile)
+//   BENCH_LIGHTHOUSE_RUNS=3  consecutive Lighthouse runs over the four pages (each budget takes the worst)
 //   BENCH_SKIP_BUILD=1     reuse .next (must be a BENCH=1 build)
 //   BENCH_REUSE_DB=1       reuse data/bench.db and data/bench-small.db when they exist
 //   BENCH_ONLY=autosave,scale  run only these phases (pages, autosave, lighthouse, scale); budgets of
@@ -49,6 +50,7 @@ const S = {
   port: envNumber("BENCH_PORT", 3471),
   lighthouse: process.env.BENCH_LIGHTHOUSE !== "0",
   lighthousePreset: process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile",
+  lighthouseRuns: envNumber("BENCH_LIGHTHOUSE_RUNS", 3),
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   reuseDb: process.env.BENCH_REUSE_DB === "1",
   serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean),
@@ -556,14 +558,16 @@ async function lighthouseScores(pages, cookie) {
     return { error: `lighthouse could not be loaded: ${err.message}` };
   }
   if (!fs.existsSync("/usr/bin/chromium")) return { error: "no /usr/bin/chromium" };
-  const out = { preset: S.lighthousePreset, pages: {} };
+  const out = { preset: S.lighthousePreset, runs: S.lighthouseRuns, pages: {} };
   try {
     chrome = await chromeLauncher.launch({
       chromePath: "/usr/bin/chromium",
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
+    // Consecutive runs over all four pages; each page keeps every run's scores and is judged by its worst.
+    for (let runNo = 1; runNo <= S.lighthouseRuns; runNo++)
     for (const page of pages) {
-      log(`  Lighthouse: ${page.label} (${page.path})`);
+      log(`  Lighthouse, run ${runNo} of ${S.lighthouseRuns}: ${page.label} (${page.path})`);
       const flags = {
         port: chrome.port,
         output: "json",
@@ -581,19 +585,22 @@ async function lighthouseScores(pages, cookie) {
         else lhr = r.lhr;
         if (!lhr) log(`  \x1b[33mLighthouse ${page.label}, attempt ${attempt}: ${problem}\x1b[0m`);
       }
+      const entry = (out.pages[page.key] ??= { label: page.label, path: page.shownPath ?? page.path, runs: [] });
       if (!lhr) {
-        out.pages[page.key] = { label: page.label, path: page.shownPath ?? page.path, error: problem, performance: null, accessibility: null, bestPractices: null };
+        entry.runs.push({ error: problem, performance: null, accessibility: null, bestPractices: null });
         continue;
       }
       const score = (id) => (lhr.categories[id]?.score === null || lhr.categories[id]?.score === undefined ? null : Math.round(lhr.categories[id].score * 100));
-      out.pages[page.key] = {
-        label: page.label,
-        path: page.shownPath ?? page.path,
-        finalUrl: (lhr.finalDisplayedUrl ?? lhr.finalUrl ?? "").replace(/\/s\/[A-Za-z0-9_-]{43}/, "/s/<token>"),
-        performance: score("performance"),
-        accessibility: score("accessibility"),
-        bestPractices: score("best-practices"),
-      };
+      entry.finalUrl = (lhr.finalDisplayedUrl ?? lhr.finalUrl ?? "").replace(/\/s\/[A-Za-z0-9_-]{43}/, "/s/<token>");
+      entry.runs.push({ performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices") });
+    }
+    // The worst of the runs (a failed run counts as no score: the page's budget then reads MISS, not PASS).
+    for (const entry of Object.values(out.pages)) {
+      const worst = (k) => (entry.runs.some((r) => r[k] === null) ? null : Math.min(...entry.runs.map((r) => r[k])));
+      entry.performance = worst("performance");
+      entry.accessibility = worst("accessibility");
+      entry.bestPractices = worst("bestPractices");
+      entry.failedRuns = entry.runs.filter((r) => r.error).length;
     }
   } catch (err) {
     out.error = `lighthouse failed: ${err.message}`;
@@ -789,10 +796,10 @@ async function main() {
       autosave.p95Ratio = ratio(autosave.p95, noopAction.p95);
       rows.push(autosave);
     };
-    // The budget: every connection saving one draft, one save after another (the server saturated).
+    // Every connection saving one draft, one save after another (the server saturated): p95 ≤ 2.5 × the floor.
     await compare({ floorKey: "action", floors: floorLoops, saves: saveLoops });
-    // Not judged, for reading the budget: one facilitator's screen, the load a guided workshop
-    // puts on the server. The same first draft (its version carried on), one save at a time.
+    // One facilitator's screen, the load a guided workshop puts on the server: p95 ≤ 2.0 × the floor and ≤ 50 ms.
+    // The same first draft (its version carried on), one save at a time.
     await compare({ suffix: "-one", labelSuffix: ", one client", floorKey: "action-one", floors: floorLoops.slice(0, 1), saves: saveLoops.slice(0, 1) });
     // Every acknowledged save is in the database: each draft's version moved on by exactly its saves.
     {
@@ -883,37 +890,36 @@ async function main() {
   const bf = bundles.floor?.gzipKb ?? null;
   const lhPages = lighthouse.pages ? Object.values(lighthouse.pages) : [];
   const budgets = [
-    budget("decision page ≥ 0.6 × dynamic floor (req/s)", row("decision").ratio, 0.6, row("decision").ratio >= 0.6, "×"),
+    budget("decision page ≥ 0.5 × dynamic floor (req/s)", row("decision").ratio, 0.5, row("decision").ratio >= 0.5, "×"),
     budget("share page ≥ 1.0 × dynamic floor (req/s)", row("share").ratio, 1.0, row("share").ratio >= 1.0, "×"),
     budget("score API ≥ 0.9 × no-op floor (req/s)", row("score").ratio, 0.9, row("score").ratio >= 0.9, "×"),
     // The same three by server CPU per request: what the server could serve if it had the machine to itself.
-    budget("  same, by CPU: decision page ≥ 0.6 × dynamic floor", row("decision").cpuRatio, 0.6, row("decision").cpuRatio >= 0.6, "×"),
+    budget("  same, by CPU: decision page ≥ 0.5 × dynamic floor", row("decision").cpuRatio, 0.5, row("decision").cpuRatio >= 0.5, "×"),
     budget("  same, by CPU: share page ≥ 1.0 × dynamic floor", row("share").cpuRatio, 1.0, row("share").cpuRatio >= 1.0, "×"),
     budget("  same, by CPU: score API ≥ 0.9 × no-op floor", row("score").cpuRatio, 0.9, row("score").cpuRatio >= 0.9, "×"),
     ...scaleRows.flatMap((pair) => {
       const byReq = ratio(pair.large.reqPerSec, pair.small.reqPerSec);
       const byCpu = ratio(pair.small.cpuMsPerReq, pair.large.cpuMsPerReq);
+      // Search (#16): full-text, so 100 times the decisions may cost at most a tenth more.
+      const limit = pair.key === "list-search" ? 0.9 : 0.8;
       return [
-        budget(`${pair.large.label} ≥ 0.8 × at ${smallTotal} decisions (req/s)`, byReq, 0.8, byReq >= 0.8, "×"),
-        budget(`  same, by CPU`, byCpu, 0.8, byCpu >= 0.8, "×"),
+        budget(`${pair.large.label} ≥ ${limit} × at ${smallTotal} decisions (req/s)`, byReq, limit, byReq >= limit, "×"),
+        budget(`  same, by CPU`, byCpu, limit, byCpu >= limit, "×"),
       ];
     }),
     budget("share page first-load JS ≤ floor + 5 KB (gzip)", bundles.pages?.share.gzipKb ?? null, bf === null ? null : round(bf + 5, 1), bundles.pages?.share.gzipKb <= bf + 5, " KB"),
     budget("workshop step first-load JS ≤ floor + 40 KB (gzip)", bundles.pages?.step.gzipKb ?? null, bf === null ? null : round(bf + 40, 1), bundles.pages?.step.gzipKb <= bf + 40, " KB"),
-    budget("autosave p95 ≤ 1.5 × no-op server action p95", row("autosave").p95Ratio, 1.5, row("autosave").p95Ratio <= 1.5, "×"),
-    budget(
-      "  by CPU: autosave ≤ 1.5 × no-op server action",
-      ratio(row("autosave").cpuMsPerReq, floorRows.action?.cpuMsPerReq),
-      1.5,
-      ratio(row("autosave").cpuMsPerReq, floorRows.action?.cpuMsPerReq) <= 1.5,
-      "×",
-    ),
+    // #16 item 1 (restating #4's): one client saving after another, and the server under S.connections.
+    budget("autosave, one client: p95 ≤ 2.0 × no-op server action p95", row("autosave-one").p95Ratio, 2.0, row("autosave-one").p95Ratio <= 2.0, "×"),
+    budget("autosave, one client: p95 ≤ 50 ms", row("autosave-one").p95, 50, row("autosave-one").p95 <= 50, " ms"),
+    budget(`autosave, ${S.connections} connections: p95 ≤ 2.5 × no-op server action p95`, row("autosave").p95Ratio, 2.5, row("autosave").p95Ratio <= 2.5, "×"),
     budget("peak RSS ≤ 1.2 × the floor phase's peak", appPeakRssMb, floorPeakRssMb && round(1.2 * floorPeakRssMb, 1), appPeakRssMb <= 1.2 * floorPeakRssMb, " MB"),
   ];
   if (S.lighthouse && lhPages.length > 0) {
     for (const p of lhPages) {
-      budgets.push(budget(`Lighthouse performance ≥ 95: ${p.label}`, p.performance, 95, p.performance >= 95));
-      budgets.push(budget(`Lighthouse accessibility = 100: ${p.label}`, p.accessibility, 100, p.accessibility === 100));
+      const worstOf = `worst of ${p.runs.length} run${p.runs.length === 1 ? "" : "s"}`;
+      budgets.push(budget(`Lighthouse performance ≥ 95: ${p.label} (${worstOf})`, p.performance, 95, p.performance >= 95));
+      budgets.push(budget(`Lighthouse accessibility = 100: ${p.label} (${worstOf})`, p.accessibility, 100, p.accessibility === 100));
     }
   }
 
@@ -926,12 +932,6 @@ async function main() {
   for (const pair of [...scaleRows, ...infoScaleRows]) {
     console.log(
       `${pair.large.label} / at ${smallTotal} decisions: ${fmt(ratio(pair.large.reqPerSec, pair.small.reqPerSec), 2)} by req/s, ${fmt(ratio(pair.small.cpuMsPerReq, pair.large.cpuMsPerReq), 2)} by CPU`,
-    );
-  }
-  if (row("autosave-one").p95Ratio != null) {
-    const one = row("autosave-one");
-    console.log(
-      `Not judged: autosave p95 with one client (one shared screen) ${one.p95} ms, ${fmt(one.p95Ratio, 2)} × the no-op action's ${floorRows["action-one"].p95} ms.`,
     );
   }
 
@@ -955,7 +955,11 @@ async function main() {
 
   let lhRows = null;
   if (lhPages.length > 0) {
-    lhRows = [["page", "performance", "accessibility", "best practices"], ...lhPages.map((p) => [`${p.label} ${p.path}`, fmt(p.performance), fmt(p.accessibility), fmt(p.bestPractices)])];
+    const each = (p, k) => p.runs.map((r) => fmt(r[k])).join(" / ");
+    lhRows = [
+      ["page", "performance (each run)", "accessibility (each run)", "best practices (each run)"],
+      ...lhPages.map((p) => [`${p.label} ${p.path}`, each(p, "performance"), each(p, "accessibility"), each(p, "bestPractices")]),
+    ];
     console.log(`\nLighthouse (${lighthouse.preset}):`);
     printTable(lhRows);
   } else {
