@@ -8,7 +8,8 @@ import type { LogFilters } from "@/lib/dal/decision-log";
 import type { TeamMember } from "@/lib/dal/decisions";
 import { LEVELS, type Rubric } from "@/lib/rubric";
 
-const SORT_LABELS = { updated: "Recently updated", created: "Newest first", title: "Title A–Z", review: "Review date" } as const;
+// "Best match" ranks a search's hits; without a search it lists recently updated first.
+const SORT_LABELS = { relevance: "Best match", updated: "Recently updated", created: "Newest first", title: "Title A–Z", review: "Review date" } as const;
 
 /** A plain GET form: the filter state lives in the URL, so a filtered view can be shared and works without JS. */
 export function LogFiltersForm({
@@ -39,7 +40,7 @@ export function LogFiltersForm({
           <label htmlFor="log-sort" className={label}>
             Sort
           </label>
-          <select id="log-sort" name="sort" defaultValue={filters.sort ?? "updated"} className={control}>
+          <select id="log-sort" name="sort" defaultValue={filters.sort ?? "relevance"} className={control}>
             {Object.entries(SORT_LABELS).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}

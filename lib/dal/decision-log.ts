@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import { ftsMatchQuery, searchWords, tsPrefixQuery } from "@/lib/decisions/search";
 import { databaseProvider } from "@/lib/env";
 import { LEVELS } from "@/lib/rubric";
 
@@ -19,7 +20,10 @@ import { getTeamForMember } from "./teams";
 
 const DUE_WINDOW_DAYS = 14;
 export const PAGE_SIZE = 25;
-export const SORTS = ["updated", "created", "title", "review"] as const;
+/** `relevance`: best full-text match first (ties and a log without a search: recently updated first). */
+export const SORTS = ["relevance", "updated", "created", "title", "review"] as const;
+/** A search ranks at most this many matches of a team; the page says when there were more. */
+export const MAX_RANKED_MATCHES = 5000;
 
 const optionalText = z
   .string()
@@ -65,16 +69,13 @@ function dueBefore(now: Date) {
   return new Date(now.getTime() + DUE_WINDOW_DAYS * 24 * 3600 * 1000);
 }
 
-function whereOf(teamId: string, actor: Actor, f: LogFilters, now: Date): Prisma.DecisionWhereInput {
+/** `matches`: the ids a full-text search found (the caller ranks them), or undefined without a search. */
+function whereOf(teamId: string, actor: Actor, f: LogFilters, now: Date, matches?: readonly string[]): Prisma.DecisionWhereInput {
   const and: Prisma.DecisionWhereInput[] = [
     { teamId, team: { memberships: { some: { userId: actor.userId } } } },
     f.status ? { status: f.status } : { status: { not: "archived" } },
   ];
-  if (f.q) {
-    for (const word of f.q.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-      and.push({ searchText: { contains: word } });
-    }
-  }
+  if (matches) and.push({ id: { in: [...matches] } });
   if (f.rec) and.push({ recommendedLevel: f.rec });
   if (f.final) and.push({ finalLevel: f.final });
   if (f.owner) and.push({ ownerId: f.owner });
@@ -92,7 +93,7 @@ function orderOf(sort: LogFilters["sort"]): Prisma.DecisionOrderByWithRelationIn
       return [{ title: "asc" }, { id: "asc" }];
     case "review":
       return [{ reviewBy: { sort: "asc", nulls: "last" } }, { id: "asc" }];
-    default:
+    default: // "updated", and "relevance" without a search (with one, the ranking orders: listDecisionLog)
       return [{ updatedAt: "desc" }, { id: "desc" }];
   }
 }
@@ -108,7 +109,43 @@ const listSelect = {
   owner: { select: { name: true } },
 } as const;
 
-export type LogPage = { items: DecisionListItem[]; nextCursor: string | null };
+/** `capped`: a search matched more than MAX_RANKED_MATCHES decisions of the team; only the best ones are listed. */
+export type LogPage = { items: DecisionListItem[]; nextCursor: string | null; capped: boolean };
+
+type Ranked = { ids: string[]; capped: boolean };
+
+/**
+ * The full-text search: the team's decisions whose search text holds every word (as a
+ * prefix), best match first — SQLite's FTS5 index (bm25) or PostgreSQL's GIN index over
+ * the text's tsvector (ts_rank), ties newest first. The membership is in the statement,
+ * as in every DAL query. Undefined without a search.
+ */
+async function rankedMatches(teamId: string, actor: Actor, q: string | undefined): Promise<Ranked | undefined> {
+  if (!q) return undefined;
+  const words = searchWords(q);
+  if (words.length === 0) return { ids: [], capped: false };
+  const rows = await getDb().$queryRaw<{ id: string }[]>(rankedMatchesSql(teamId, actor.userId, words, MAX_RANKED_MATCHES + 1));
+  return { ids: rows.slice(0, MAX_RANKED_MATCHES).map((r) => r.id), capped: rows.length > MAX_RANKED_MATCHES };
+}
+
+/** The statement behind rankedMatches (exported for its query-plan tests). */
+export function rankedMatchesSql(teamId: string, userId: string, words: readonly string[], limit: number): Prisma.Sql {
+  const member = memberOf(teamId, userId);
+  if (isPostgres()) {
+    // The same expression as the index "Decision_searchText_fts_idx", so the planner can use it.
+    const query = Prisma.sql`to_tsquery('simple', ${tsPrefixQuery(words)})`;
+    return Prisma.sql`
+      SELECT d."id" FROM "Decision" d
+      WHERE to_tsvector('simple', d."searchText") @@ ${query} AND d."teamId" = ${teamId} AND ${member}
+      ORDER BY ts_rank(to_tsvector('simple', d."searchText"), ${query}) DESC, d."updatedAt" DESC, d."id" DESC
+      LIMIT ${limit}`;
+  }
+  return Prisma.sql`
+    SELECT d."id" FROM "DecisionSearch" s JOIN "Decision" d ON d.rowid = s.rowid
+    WHERE "DecisionSearch" MATCH ${ftsMatchQuery(words)} AND d."teamId" = ${teamId} AND ${member}
+    ORDER BY bm25("DecisionSearch"), d."updatedAt" DESC, d."id" DESC
+    LIMIT ${limit}`;
+}
 export type LogExportRow = DecisionListItem & { context: string; notes: Record<string, string> };
 
 export async function listDecisionLog(
@@ -120,20 +157,33 @@ export async function listDecisionLog(
   const team = await getTeamForMember(actor, teamSlug);
   const take = Math.min(opts.take ?? PAGE_SIZE, 1000);
   const db = getDb();
-  const where = whereOf(team.id, actor, filters, opts.now ?? new Date());
-  // A cursor from another team (or a forged one) simply matches nothing in this team's scope.
-  const cursorOk = filters.cursor
-    ? await db.decision.findFirst({ where: { id: filters.cursor, teamId: team.id }, select: { id: true } })
-    : null;
-  const rows = await db.decision.findMany({
-    where,
-    orderBy: orderOf(filters.sort),
-    take: take + 1,
-    ...(cursorOk ? { cursor: { id: cursorOk.id }, skip: 1 } : {}),
-    select: listSelect,
-  });
+  const ranked = await rankedMatches(team.id, actor, filters.q);
+  const where = whereOf(team.id, actor, filters, opts.now ?? new Date(), ranked?.ids);
+  let rows: Prisma.DecisionGetPayload<{ select: typeof listSelect }>[];
+  if (ranked && (filters.sort ?? "relevance") === "relevance") {
+    // Best match first: the other filters applied to the ranked ids, the page cut from that order.
+    // A cursor is the last decision of the previous page; one that is not among them starts over.
+    const kept = new Set((await db.decision.findMany({ where, select: { id: true } })).map((r) => r.id));
+    const order = ranked.ids.filter((id) => kept.has(id));
+    const start = filters.cursor ? order.indexOf(filters.cursor) + 1 : 0;
+    const pageIds = order.slice(start, start + take + 1);
+    const byId = new Map((await db.decision.findMany({ where: { AND: [where, { id: { in: pageIds } }] }, select: listSelect })).map((r) => [r.id, r]));
+    rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  } else {
+    // A cursor from another team (or a forged one) simply matches nothing in this team's scope.
+    const cursorOk = filters.cursor
+      ? await db.decision.findFirst({ where: { id: filters.cursor, teamId: team.id }, select: { id: true } })
+      : null;
+    rows = await db.decision.findMany({
+      where,
+      orderBy: orderOf(filters.sort),
+      take: take + 1,
+      ...(cursorOk ? { cursor: { id: cursorOk.id }, skip: 1 } : {}),
+      select: listSelect,
+    });
+  }
   const items = rows.slice(0, take).map(({ owner, ...row }) => ({ ...row, ownerName: owner?.name ?? null }));
-  return { items, nextCursor: rows.length > take ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor: rows.length > take ? (items.at(-1)?.id ?? null) : null, capped: ranked?.capped ?? false };
 }
 
 export type LogSummary = {
@@ -252,12 +302,16 @@ function decidedPerMonth(teamId: string, userId: string, start: Date): Promise<M
 /** The filtered log with use cases and notes, for the CSV download (no pagination, capped). */
 export async function exportDecisionLog(actor: Actor, teamSlug: string, filters: LogFilters, max = 10_000): Promise<LogExportRow[]> {
   const team = await getTeamForMember(actor, teamSlug);
-  const rows = await getDb().decision.findMany({
-    where: whereOf(team.id, actor, filters, new Date()),
+  const ranked = await rankedMatches(team.id, actor, filters.q);
+  const found = await getDb().decision.findMany({
+    where: whereOf(team.id, actor, filters, new Date(), ranked?.ids),
     orderBy: orderOf(filters.sort),
     take: max,
     select: { ...listSelect, context: true, notes: true },
   });
+  // Best match first, as the log lists them.
+  const rank = new Map(ranked?.ids.map((id, i) => [id, i]));
+  const rows = ranked && (filters.sort ?? "relevance") === "relevance" ? found.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!) : found;
   const notesSchema = z.record(z.string(), z.string());
   return rows.map(({ owner, notes, ...row }) => ({
     ...row,

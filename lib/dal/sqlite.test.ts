@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-
-import { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { decisionCountsSql, listDecisionLog, parseLogFilters } from "@/lib/dal/decision-log";
+import { Prisma } from "@/generated/prisma/client";
+import { decisionCountsSql, listDecisionLog, parseLogFilters, rankedMatchesSql } from "@/lib/dal/decision-log";
 import { createUserWithTeam } from "@/lib/dal/users";
-import { getDb, sqliteFilePath } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { withFreshDatabase } from "@/lib/testing/test-db";
 
 withFreshDatabase();
@@ -22,26 +20,6 @@ async function plan(sql: string): Promise<string> {
   return rows.map((r) => r.detail).join("\n");
 }
 
-/** The SQL statements (with their parameters) `run` sends through the DAL's client. */
-async function statementsOf(run: () => Promise<void>): Promise<{ sql: string; params: unknown[] }[]> {
-  const sent: { sql: string; params: unknown[] }[] = [];
-  const logging = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(process.env.DATABASE_URL!)}` }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  logging.$on("query", (e) => sent.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
-  const global = globalThis as { levelsetPrisma?: PrismaClient };
-  const original = global.levelsetPrisma;
-  global.levelsetPrisma = logging;
-  try {
-    await run();
-  } finally {
-    global.levelsetPrisma = original;
-    await logging.$disconnect();
-  }
-  return sent;
-}
-
 describe("decision log query plans", () => {
   it("the first page walks the team's updatedAt index, newest first", async () => {
     const detail = await plan(
@@ -51,18 +29,33 @@ describe("decision log query plans", () => {
     expect(detail).not.toMatch(/SCAN "?Decision"?\s*$/m);
   });
 
-  it("a filtered search walks the team's updatedAt index that holds the search text, status and final level", async () => {
-    // The statement listDecisionLog sends, as Prisma writes it: SQLite's choice of index depends on its shape.
-    const sent = await statementsOf(async () => {
-      const { user, teamSlug } = await createUserWithTeam({ name: "Plan Person", email: "plan@dal.test", password: "a-long-enough-password" });
-      await listDecisionLog({ userId: user.id }, teamSlug, parseLogFilters({ q: "refunds policy", final: "prompt" }));
-    });
-    const search = sent.find((q) => q.sql.includes("LIKE"));
-    expect(search, sent.map((q) => q.sql).join("\n")).toBeDefined();
-    const rows = await getDb().$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${search!.sql}`, ...search!.params);
+  it("a search reads the full-text index, then each hit's decision by rowid, with the membership checked once", async () => {
+    const sql = rankedMatchesSql("t", "u", ["refunds", "policy"], 5001);
+    const rows = await getDb().$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sql}`);
     const detail = rows.map((r) => r.detail).join("\n");
-    expect(detail).toMatch(/USING INDEX Decision_teamId_updatedAt_status_finalLevel_searchText_idx \(teamId=\?\)/);
-    expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    expect(detail).toMatch(/SCAN s VIRTUAL TABLE INDEX/);
+    expect(detail).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).not.toMatch(/CORRELATED/);
+    expect(detail).not.toMatch(/SCAN d\b/);
+  });
+
+  it("the search finds words by prefix, whatever a user types, and keeps the index in step with every write", async () => {
+    const { user, teamSlug } = await createUserWithTeam({ name: "Search Person", email: "search@dal.test", password: "a-long-enough-password" });
+    const team = await getDb().team.findFirstOrThrow({ where: { slug: teamSlug } });
+    const make = (title: string) =>
+      getDb().decision.create({
+        data: { teamId: team.id, title, context: "", participants: [], rubricVersion: "v1", answers: {}, notes: {}, searchText: title.toLowerCase() },
+      });
+    const a = await make("Refunds policy bot");
+    await make("Contract clauses");
+    const find = async (q: string) => (await listDecisionLog({ userId: user.id }, teamSlug, parseLogFilters({ q }))).items.map((d) => d.title);
+    expect(await find("refund")).toEqual(["Refunds policy bot"]);
+    expect(await find('"refunds" OR * NEAR(')).toEqual([]); // query syntax is text, not an error
+    await getDb().decision.update({ where: { id: a.id }, data: { searchText: "renamed entirely" } });
+    expect(await find("refund")).toEqual([]);
+    expect(await find("renamed")).toEqual(["Refunds policy bot"]);
+    await getDb().decision.delete({ where: { id: a.id } });
+    expect(await find("renamed")).toEqual([]);
   });
 
   it("decisions due for review use the team + reviewBy index", async () => {

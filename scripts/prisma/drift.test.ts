@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { POSTGRES_SCHEMA, ROOT, SQLITE_SCHEMA, toPostgresSchema } from "./generate-postgres-schema";
+import { diffScript } from "./new-migration";
 import { runPrisma } from "./run-prisma";
 import { POSTGRES_URL, postgresReachable, requirePostgres, shadowDatabases } from "./test-helpers";
 
@@ -49,9 +50,14 @@ describe("schema and migration drift", () => {
     }
   });
 
-  it("SQLite: prisma/migrations replays to prisma/schema.prisma", () => {
-    const r = diffMigrations("prisma/migrations", "prisma/schema.prisma", `file:${path.join(scratch, "unused.db")}`);
-    expect(r.status, `Migrations are behind the schema: run npm run db:migrate:new -- <name>\n${r.stdout}${r.stderr}`).toBe(0);
+  it("SQLite: prisma/migrations replays to prisma/schema.prisma (but for the full-text index Prisma cannot describe)", () => {
+    const url = `file:${path.join(scratch, "unused.db")}`;
+    const sql = diffScript(ROOT, { label: "SQLite", migrations: path.join(ROOT, "prisma/migrations"), schema: SQLITE_SCHEMA, databaseUrl: url });
+    expect(sql, "Migrations are behind the schema: run npm run db:migrate:new -- <name>").toBeNull();
+    // …and the raw diff does differ by exactly that index: the filter is not hiding everything.
+    const raw = diffMigrations("prisma/migrations", "prisma/schema.prisma", url);
+    expect(raw.status).toBe(2);
+    expect(raw.stdout).toMatch(/DROP TABLE "DecisionSearch_data"/);
   });
 });
 

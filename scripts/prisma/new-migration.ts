@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { withFullTextSearchKept, withoutFullTextSearchDrops } from "./full-text-search";
 import { POSTGRES_SCHEMA, ROOT, SQLITE_SCHEMA, toPostgresSchema } from "./generate-postgres-schema";
 import { runPrisma } from "./run-prisma";
 
@@ -30,13 +31,18 @@ export function migrationFolderName(name: string, now = new Date()): string {
 type Target = { label: string; schema: string; migrations: string; databaseUrl: string };
 
 /** The SQL that brings `migrations` up to `schema`, or null when they are in step. */
-function diffScript(root: string, target: Target): string | null {
+export function diffScript(root: string, target: Pick<Target, "label" | "schema" | "migrations" | "databaseUrl">): string | null {
   const result = runPrisma(
     ["migrate", "diff", "--from-migrations", target.migrations, "--to-schema", target.schema, "--script", "--exit-code"],
     { cwd: root, env: { DATABASE_URL: target.databaseUrl } },
   );
   if (result.status === 0) return null;
-  if (result.status === 2) return result.stdout.replace(/\n+$/, "\n");
+  if (result.status === 2) {
+    if (!target.databaseUrl.startsWith("file:")) return result.stdout.replace(/\n+$/, "\n");
+    // SQLite: the full-text index is not in Prisma's schema (scripts/prisma/full-text-search.ts).
+    const sql = withoutFullTextSearchDrops(result.stdout);
+    return sql === null ? null : withFullTextSearchKept(sql);
+  }
   throw new Error(`prisma migrate diff failed for ${target.label} (exit ${result.status}):\n${result.stderr}${result.stdout}`);
 }
 

@@ -5,7 +5,7 @@ import { DecisionList } from "@/components/decisions/decision-list";
 import { LogFiltersForm } from "@/components/decisions/log-filters";
 import { LogSummaryPanel } from "@/components/decisions/log-summary";
 import { Button } from "@/components/ui/button";
-import { getDecisionLogSummary, listDecisionLog, parseLogFilters } from "@/lib/dal/decision-log";
+import { getDecisionLogSummary, listDecisionLog, MAX_RANKED_MATCHES, parseLogFilters } from "@/lib/dal/decision-log";
 import { listTeamMembers } from "@/lib/dal/decisions";
 import { orNotFound } from "@/lib/dal/not-found";
 import { ROLE_LABELS, roleCan } from "@/lib/dal/roles";
@@ -96,6 +96,12 @@ export default async function TeamPage({ params, searchParams }: Props) {
             <div className="mt-3" data-print="hide">
               <LogFiltersForm teamSlug={teamSlug} filters={filters} members={members} rubric={rubric} />
             </div>
+            {page.capped ? (
+              <p role="status" className="mt-3 text-sm text-slate-700">
+                More than {MAX_RANKED_MATCHES.toLocaleString("en")} decisions match this search: the best{" "}
+                {MAX_RANKED_MATCHES.toLocaleString("en")} are listed. Add a word or a filter to narrow it.
+              </p>
+            ) : null}
             <DecisionList
               decisions={page.items}
               teamSlug={teamSlug}
