@@ -26,7 +26,11 @@ export async function databaseChecksum(url = e2eDatabaseUrl()): Promise<Checksum
   if (url.startsWith("file:")) {
     const db = new Database(path.resolve(url.slice(5)), { readonly: true, fileMustExist: true });
     try {
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+      // Ordinary tables: a full-text index's virtual and shadow tables follow from them (and have no rowid to order by).
+      const tables = db
+        .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .pluck()
+        .all() as string[];
       for (const t of tables.filter((t) => !SKIP.has(t))) add(t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all());
     } finally {
       db.close();
