@@ -148,6 +148,11 @@ export function rankedMatchesSql(teamId: string, userId: string, words: readonly
 }
 export type LogExportRow = DecisionListItem & { context: string; notes: Record<string, string> };
 
+/** A search orders by its ranking unless the reader picked another sort ("Best match" is the default). */
+function ranksByRelevance(ranked: Ranked | undefined, filters: LogFilters): ranked is Ranked {
+  return Boolean(ranked) && (filters.sort ?? "relevance") === "relevance";
+}
+
 export async function listDecisionLog(
   actor: Actor,
   teamSlug: string,
@@ -160,7 +165,7 @@ export async function listDecisionLog(
   const ranked = await rankedMatches(team.id, actor, filters.q);
   const where = whereOf(team.id, actor, filters, opts.now ?? new Date(), ranked?.ids);
   let rows: Prisma.DecisionGetPayload<{ select: typeof listSelect }>[];
-  if (ranked && (filters.sort ?? "relevance") === "relevance") {
+  if (ranksByRelevance(ranked, filters)) {
     // Best match first: the other filters applied to the ranked ids, the page cut from that order.
     // A cursor is the last decision of the previous page; one that is not among them starts over.
     const kept = new Set((await db.decision.findMany({ where, select: { id: true } })).map((r) => r.id));
@@ -311,7 +316,7 @@ export async function exportDecisionLog(actor: Actor, teamSlug: string, filters:
   });
   // Best match first, as the log lists them.
   const rank = new Map(ranked?.ids.map((id, i) => [id, i]));
-  const rows = ranked && (filters.sort ?? "relevance") === "relevance" ? found.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!) : found;
+  const rows = ranksByRelevance(ranked, filters) ? found.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!) : found;
   const notesSchema = z.record(z.string(), z.string());
   return rows.map(({ owner, notes, ...row }) => ({
     ...row,
